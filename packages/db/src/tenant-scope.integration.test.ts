@@ -75,4 +75,16 @@ describe("tenant scope", () => {
     );
     expect(memberships).toEqual([{ tenantId: tenantA.tenantId, userId: tenantA.users.ADMIN.userId }]);
   });
+
+  it("would show another tenant's rows on a reused connection if RLS were off — the check above can fail", async () => {
+    const single = createDatabase({ connectionString: db.appUrl, applicationName: "single", maxConnections: 1 });
+    await db.owner.pool.query(`ALTER TABLE "Site" DISABLE ROW LEVEL SECURITY`);
+    try {
+      await withTenant(single.prisma, tenantA.tenantId, (tx) => tx.site.count());
+      expect(await single.prisma.site.count()).toBeGreaterThanOrEqual(2);
+    } finally {
+      await db.owner.pool.query(`ALTER TABLE "Site" ENABLE ROW LEVEL SECURITY`);
+      await single.close();
+    }
+  });
 });

@@ -1,0 +1,13 @@
+import type { NextConfig } from "next";
+
+const config: NextConfig = {
+  // Internal packages ship TypeScript source; Next compiles them with the app.
+  transpilePackages: ["@gemba/api", "@gemba/auth", "@gemba/db", "@gemba/domain", "@gemba/jobs"],
+  // Native and Node-only modules stay outside the bundle and are required at run time.
+  serverExternalPackages: ["@node-rs/argon2", "pg", "@prisma/adapter-pg", "ioredis", "pino"],
+  poweredByHeader: false,
+  reactStrictMode: true,
+  typedRoutes: false,
+};
+
+export default config;

@@ -1,0 +1,16 @@
+import "server-only";
+import { Redis } from "ioredis";
+import { webEnv } from "./env";
+
+const globalForRedis = globalThis as unknown as { gembaRedis?: Redis };
+
+export function redis(): Redis {
+  globalForRedis.gembaRedis ??= new Redis(webEnv().REDIS_URL, {
+    // Fail fast instead of queueing commands forever while Redis is down: the health check
+    // and live views must report the outage, not hang.
+    maxRetriesPerRequest: 1,
+    enableOfflineQueue: false,
+    lazyConnect: false,
+  });
+  return globalForRedis.gembaRedis;
+}

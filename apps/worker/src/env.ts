@@ -1,0 +1,20 @@
+import { z } from "zod";
+
+/** The worker's only env module. */
+const ZWorkerEnv = z.object({
+  APP_DATABASE_URL: z.url("APP_DATABASE_URL must be a postgres:// URL for the gemba_app role."),
+  REDIS_URL: z.url().default("redis://127.0.0.1:6379"),
+  WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace"]).default("info"),
+});
+
+export type TWorkerEnv = z.infer<typeof ZWorkerEnv>;
+
+export function loadWorkerEnv(source: NodeJS.ProcessEnv = process.env): TWorkerEnv {
+  const parsed = ZWorkerEnv.safeParse(source);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`);
+    throw new Error(`Gemba worker cannot start; fix its environment:\n  ${problems.join("\n  ")}`);
+  }
+  return parsed.data;
+}

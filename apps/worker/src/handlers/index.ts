@@ -1,0 +1,6 @@
+import { purgeAuthRecords } from "./purge-auth-records";
+import type { HandlerMap } from "./types";
+
+export const handlers: HandlerMap = {
+  "maintenance.purge-auth-records": purgeAuthRecords,
+};

@@ -1,0 +1,152 @@
+import { randomBytes } from "node:crypto";
+import { createUserSession } from "@gemba/auth/sessions";
+import { withTenant } from "@gemba/db/tenant-scope";
+import { createTenantFixture, type TenantFixture } from "@gemba/db/testing/fixtures";
+import { createTestDatabase, type TestDatabase } from "@gemba/db/testing/test-database";
+import { TRPCError } from "@trpc/server";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { z } from "zod";
+import { appRouter, createCaller } from "./root";
+import { createInvitationToken } from "./services/invitations/invitation-token";
+import { isIdField, sampleInput } from "./testing/sample-input";
+
+type AnyProcedure = { _def: { type: "query" | "mutation" | "subscription"; inputs: z.ZodType[] } };
+
+let db: TestDatabase;
+let tenantA: TenantFixture;
+let tenantB: TenantFixture;
+let foreignIds: Record<string, string>;
+let foreignStrings: string[];
+let ownIds: Record<string, string>;
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+  tenantA = await createTenantFixture(db, "Alpha");
+  tenantB = await createTenantFixture(db, "Beta");
+  const invitationOfB = await withTenant(db.app.prisma, tenantB.tenantId, (tx) =>
+    tx.invitation.create({
+      data: {
+        tenantId: tenantB.tenantId,
+        email: "pending@beta.example.test",
+        name: "Pending Person",
+        role: "OPERATOR",
+        tokenHash: createInvitationToken(tenantB.tenantId).tokenHash,
+        expiresAt: new Date(Date.now() + 86_400_000),
+      },
+      select: { id: true },
+    }),
+  );
+  const sessionOfB = await createUserSession(db.app.prisma, { userId: tenantB.users.ADMIN.userId });
+  const newestAuditOfB = await withTenant(db.app.prisma, tenantB.tenantId, (tx) =>
+    tx.auditEntry.findFirstOrThrow({ orderBy: { id: "desc" }, select: { id: true } }),
+  );
+  // One id of tenant B per identifier name a procedure may take.
+  foreignIds = {
+    tenantId: tenantB.tenantId,
+    siteId: tenantB.siteId,
+    areaId: tenantB.areaId,
+    lineId: tenantB.lineId,
+    workCenterId: tenantB.workCenterId,
+    productId: tenantB.productId,
+    orderId: tenantB.orderId,
+    membershipId: tenantB.users.OPERATOR.membershipId,
+    userId: tenantB.users.OPERATOR.userId,
+    invitationId: invitationOfB.id,
+    sessionId: sessionOfB,
+    // A well-formed invitation token of tenant B whose secret is not B's.
+    token: `${tenantB.tenantId}.${randomBytes(32).toString("base64url")}`,
+    // Not an entity id but a position: paging from B's newest entry must still show only A's.
+    cursor: (newestAuditOfB.id + 1n).toString(),
+  };
+  ownIds = {
+    ...foreignIds,
+    tenantId: tenantA.tenantId,
+    siteId: tenantA.siteId,
+    areaId: tenantA.areaId,
+    lineId: tenantA.lineId,
+    workCenterId: tenantA.workCenterId,
+    productId: tenantA.productId,
+    orderId: tenantA.orderId,
+    membershipId: tenantA.users.OPERATOR.membershipId,
+    userId: tenantA.users.OPERATOR.userId,
+  };
+  const { cursor: _position, ...foreignEntities } = foreignIds;
+  foreignStrings = [...Object.values(foreignEntities), tenantB.users.ADMIN.email, tenantB.users.OPERATOR.email];
+});
+
+afterAll(async () => {
+  await db.drop();
+});
+
+const procedures = Object.entries(appRouter._def.procedures as Record<string, AnyProcedure>);
+// Mutations that end the caller's own sessions run last so they cannot mask other results.
+const ordered = [...procedures].sort(
+  ([a], [b]) => Number(a === "me.signOutEverywhere") - Number(b === "me.signOutEverywhere"),
+);
+
+function callerAsAdminOfA(sessionId: string) {
+  return createCaller({
+    db: db.app.prisma,
+    session: { sessionId, userId: tenantA.users.ADMIN.userId, activeTenantId: tenantA.tenantId },
+    requestId: "cross-tenant-test",
+  });
+}
+
+async function invoke(path: string, input: unknown, sessionId: string): Promise<unknown> {
+  const caller = callerAsAdminOfA(sessionId) as unknown as Record<string, unknown>;
+  let target: unknown = caller;
+  for (const part of path.split(".")) target = (target as Record<string, unknown>)[part];
+  return (target as (input: unknown) => Promise<unknown>)(input);
+}
+
+describe("every tRPC procedure refuses another tenant's ids (d)", () => {
+  it("enumerates the router", () => {
+    expect(procedures.length).toBeGreaterThanOrEqual(15);
+  });
+
+  it.each(ordered)("%s", async (path, procedure) => {
+    const sessionId = await createUserSession(db.app.prisma, { userId: tenantA.users.ADMIN.userId });
+    const schema = procedure._def.inputs[0];
+    const input = schema ? sampleInput(schema, foreignIds, path) : undefined;
+    const takesIds =
+      input !== null && typeof input === "object" && Object.keys(input).some((field) => isIdField(field));
+
+    if (takesIds) {
+      const outcome = await invoke(path, input, sessionId).then(
+        (value) => ({ ok: true as const, value }),
+        (error: unknown) => ({ ok: false as const, error }),
+      );
+      expect(outcome.ok, `${path} accepted tenant B's ids: ${JSON.stringify(outcome)}`).toBe(false);
+      if (!outcome.ok) {
+        expect(outcome.error).toBeInstanceOf(TRPCError);
+        expect(["NOT_FOUND", "FORBIDDEN"]).toContain((outcome.error as TRPCError).code);
+      }
+      // Control: the same query with tenant A's own ids works, so the refusal above is about
+      // the tenant, not a broken procedure. (Mutations are exercised by their own tests.)
+      if (procedure._def.type === "query" && schema && !path.startsWith("onboarding.")) {
+        await expect(invoke(path, sampleInput(schema, ownIds, path), sessionId)).resolves.toBeDefined();
+      }
+      return;
+    }
+    // No ids to smuggle in: whatever it returns must not mention tenant B.
+    const result = await invoke(path, input, sessionId).catch((error: unknown) => ({ error: String(error) }));
+    const text = JSON.stringify(result, (_key, value) => (typeof value === "bigint" ? value.toString() : value));
+    for (const foreign of foreignStrings) expect(text, `${path} leaked ${foreign}`).not.toContain(foreign);
+  });
+});
+
+describe("the cross-tenant check depends on row-level security", () => {
+  it("lets tenant B's work center through once RLS is off — so the checks above can fail", async () => {
+    const sessionId = await createUserSession(db.app.prisma, { userId: tenantA.users.ADMIN.userId });
+    await db.owner.pool.query(`ALTER TABLE "WorkCenter" DISABLE ROW LEVEL SECURITY`);
+    try {
+      const leaked = await invoke("plant.workCenter", { workCenterId: tenantB.workCenterId }, sessionId);
+      expect(leaked).toMatchObject({ id: tenantB.workCenterId });
+    } finally {
+      await db.owner.pool.query(`ALTER TABLE "WorkCenter" ENABLE ROW LEVEL SECURITY`);
+    }
+    await expect(invoke("plant.workCenter", { workCenterId: tenantB.workCenterId }, sessionId)).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
+  });
+});

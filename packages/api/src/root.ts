@@ -1,0 +1,15 @@
+import { adminRouter } from "./routers/admin";
+import { meRouter } from "./routers/me";
+import { onboardingRouter } from "./routers/onboarding";
+import { plantRouter } from "./routers/plant";
+import { createCallerFactory, router } from "./trpc";
+
+export const appRouter = router({
+  me: meRouter,
+  plant: plantRouter,
+  admin: adminRouter,
+  onboarding: onboardingRouter,
+});
+
+export type AppRouter = typeof appRouter;
+export const createCaller = createCallerFactory(appRouter);

@@ -1,0 +1,27 @@
+import { z } from "zod";
+import { QUEUES, type TQueueName } from "./constants";
+
+/**
+ * Every job the platform runs: its queue and its payload schema. Payloads carry ids only;
+ * handlers re-read what they need (and the tenant) from the database. The worker must
+ * provide a handler for every entry here or it does not compile.
+ */
+export const jobCatalog = {
+  "maintenance.purge-auth-records": {
+    queue: QUEUES.maintenance,
+    schema: z.object({
+      /** Ended sessions older than this are deleted. */
+      sessionRetentionDays: z.number().int().min(1).default(30),
+      /** Sign-in attempts older than this no longer matter for throttling. */
+      loginAttemptRetentionHours: z.number().int().min(1).default(24),
+    }),
+  },
+} as const satisfies Record<string, { queue: TQueueName; schema: z.ZodType }>;
+
+export type TJobName = keyof typeof jobCatalog;
+export type TJobPayload<N extends TJobName> = z.infer<(typeof jobCatalog)[N]["schema"]>;
+
+/** Validates a payload on its way into a queue and again on its way out. */
+export function parseJobPayload<N extends TJobName>(name: N, payload: unknown): TJobPayload<N> {
+  return jobCatalog[name].schema.parse(payload) as TJobPayload<N>;
+}

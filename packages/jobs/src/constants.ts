@@ -1,0 +1,16 @@
+import type { JobsOptions } from "bullmq";
+
+/** Queues by workload, so a slow kind of job never delays another kind. */
+export const QUEUES = {
+  maintenance: "gemba-maintenance",
+} as const;
+
+export type TQueueName = (typeof QUEUES)[keyof typeof QUEUES];
+
+/** Three attempts with exponential backoff; failed jobs stay for a week for inspection. */
+export const defaultJobOptions: JobsOptions = {
+  attempts: 3,
+  backoff: { type: "exponential", delay: 2_000 },
+  removeOnComplete: { age: 24 * 3600, count: 1_000 },
+  removeOnFail: { age: 7 * 24 * 3600 },
+};
