@@ -4,6 +4,11 @@ import { z } from "zod";
 const ZWorkerEnv = z.object({
   APP_DATABASE_URL: z.url("APP_DATABASE_URL must be a postgres:// URL for the gemba_app role."),
   REDIS_URL: z.url().default("redis://127.0.0.1:6379"),
+  /** Redis key prefix of the queues; separate deployments (or tests) sharing one Redis use different ones. */
+  QUEUE_PREFIX: z
+    .string()
+    .regex(/^[a-z0-9-]+$/)
+    .default("gemba"),
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace"]).default("info"),
 });

@@ -1,5 +1,8 @@
 import type { JobsOptions } from "bullmq";
 
+/** Key prefix of every queue in Redis; tests use their own so they never see each other's jobs. */
+export const DEFAULT_QUEUE_PREFIX = "gemba";
+
 /** Queues by workload, so a slow kind of job never delays another kind. */
 export const QUEUES = {
   maintenance: "gemba-maintenance",

@@ -1,20 +1,20 @@
 import { Queue } from "bullmq";
 import type { Redis } from "ioredis";
 import { jobCatalog, parseJobPayload, type TJobName, type TJobPayload } from "./catalog";
-import { defaultJobOptions, type TQueueName } from "./constants";
+import { DEFAULT_QUEUE_PREFIX, defaultJobOptions, type TQueueName } from "./constants";
 
 export type QueueSet = {
   get: (name: TQueueName) => Queue;
   close: () => Promise<void>;
 };
 
-export function createQueues(connection: Redis): QueueSet {
+export function createQueues(connection: Redis, prefix = DEFAULT_QUEUE_PREFIX): QueueSet {
   const queues = new Map<TQueueName, Queue>();
   return {
     get(name) {
       let queue = queues.get(name);
       if (!queue) {
-        queue = new Queue(name, { connection, defaultJobOptions });
+        queue = new Queue(name, { connection, defaultJobOptions, prefix });
         queues.set(name, queue);
       }
       return queue;

@@ -1,5 +1,5 @@
 import "server-only";
-import { WORKER_HEARTBEAT_KEY, WORKER_HEARTBEAT_TTL_SECONDS } from "@gemba/jobs/heartbeat";
+import { WORKER_HEARTBEAT_TTL_SECONDS, workerHeartbeatKey } from "@gemba/jobs/heartbeat";
 import { database } from "./db";
 import { redis } from "./redis";
 

@@ -1,0 +1,76 @@
+import type { Database } from "@gemba/db/client";
+import { DEFAULT_QUEUE_PREFIX, QUEUES } from "@gemba/jobs/constants";
+import {
+  WORKER_HEARTBEAT_INTERVAL_SECONDS,
+  WORKER_HEARTBEAT_TTL_SECONDS,
+  workerHeartbeatKey,
+} from "@gemba/jobs/heartbeat";
+import { createQueues, type QueueSet, scheduleRepeating } from "@gemba/jobs/queue";
+import { Worker } from "bullmq";
+import type { Redis } from "ioredis";
+import type { Logger } from "pino";
+import { runJob } from "./run-job";
+
+export type WorkerOptions = {
+  db: Database;
+  /** Must be created with maxRetriesPerRequest: null (BullMQ blocks on it). */
+  connection: Redis;
+  log: Logger;
+  concurrency: number;
+  prefix?: string;
+  /** Register the repeating jobs (off in tests that must control exactly which jobs run). */
+  registerSchedules?: boolean;
+};
+
+export type RunningWorker = {
+  queues: QueueSet;
+  /** Finishes active jobs, takes no new ones, stops the heartbeat. */
+  stop: () => Promise<void>;
+};
+
+/** Starts one BullMQ worker per queue, the repeating jobs and the heartbeat. */
+export async function startWorker(options: WorkerOptions): Promise<RunningWorker> {
+  const { db, connection, log } = options;
+  const prefix = options.prefix ?? DEFAULT_QUEUE_PREFIX;
+  const queues = createQueues(connection, prefix);
+  const workers = Object.values(QUEUES).map(
+    (queueName) =>
+      new Worker(queueName, (job) => runJob(job, { db, log }), {
+        connection,
+        prefix,
+        concurrency: options.concurrency,
+      }),
+  );
+  for (const worker of workers) {
+    worker.on("failed", (job, error) => log.warn({ jobId: job?.id, job: job?.name, err: error }, "job failed"));
+    worker.on("error", (error) => log.error({ err: error }, "worker error"));
+  }
+
+  if (options.registerSchedules ?? true) {
+    await scheduleRepeating(
+      queues,
+      "maintenance.purge-auth-records",
+      { sessionRetentionDays: 30, loginAttemptRetentionHours: 24 },
+      { everyMs: 60 * 60 * 1000 },
+    );
+  }
+
+  const heartbeatKey = workerHeartbeatKey(prefix);
+  const beat = () =>
+    connection
+      .set(heartbeatKey, new Date().toISOString(), "EX", WORKER_HEARTBEAT_TTL_SECONDS)
+      .catch((error: unknown) => log.warn({ err: error }, "heartbeat failed"));
+  await beat();
+  const heartbeat = setInterval(beat, WORKER_HEARTBEAT_INTERVAL_SECONDS * 1000);
+  log.info({ queues: Object.values(QUEUES), concurrency: options.concurrency }, "worker ready");
+
+  return {
+    queues,
+    stop: async () => {
+      clearInterval(heartbeat);
+      await Promise.all(workers.map((worker) => worker.close()));
+      await queues.close();
+      await connection.del(heartbeatKey).catch(() => undefined);
+    },
+  };
+}
