@@ -31,21 +31,36 @@ describe("password sign-in", () => {
   });
 
   it("gives the same answer for a wrong password and an unknown account", async () => {
-    const wrong = signInWithPassword(db.app.prisma, { email: tenant.users.MANAGER.email, password: "nope", ip: "10.1.0.2" });
+    const wrong = signInWithPassword(db.app.prisma, {
+      email: tenant.users.MANAGER.email,
+      password: "nope",
+      ip: "10.1.0.2",
+    });
     await expect(wrong).rejects.toMatchObject({ code: "UNAUTHENTICATED", message: "Email or password is incorrect." });
-    const unknown = signInWithPassword(db.app.prisma, { email: "ghost@example.test", password: "nope", ip: "10.1.0.2" });
-    await expect(unknown).rejects.toMatchObject({ code: "UNAUTHENTICATED", message: "Email or password is incorrect." });
+    const unknown = signInWithPassword(db.app.prisma, {
+      email: "ghost@example.test",
+      password: "nope",
+      ip: "10.1.0.2",
+    });
+    await expect(unknown).rejects.toMatchObject({
+      code: "UNAUTHENTICATED",
+      message: "Email or password is incorrect.",
+    });
   });
 
   it(`blocks an account after ${MAX_FAILED_ATTEMPTS} failures in 15 minutes, even with the right password`, async () => {
     const email = tenant.users.OPERATOR.email;
     for (let attempt = 0; attempt < MAX_FAILED_ATTEMPTS; attempt += 1) {
       // Different IPs: only the per-account limit can trigger.
-      await expect(signInWithPassword(db.app.prisma, { email, password: "guess", ip: `10.2.0.${attempt}` })).rejects.toMatchObject({
+      await expect(
+        signInWithPassword(db.app.prisma, { email, password: "guess", ip: `10.2.0.${attempt}` }),
+      ).rejects.toMatchObject({
         code: "UNAUTHENTICATED",
       });
     }
-    await expect(signInWithPassword(db.app.prisma, { email, password: PASSWORD, ip: "10.2.1.1" })).rejects.toMatchObject({
+    await expect(
+      signInWithPassword(db.app.prisma, { email, password: PASSWORD, ip: "10.2.1.1" }),
+    ).rejects.toMatchObject({
       code: "TOO_MANY_REQUESTS",
       message: expect.stringMatching(/Too many failed sign-in attempts\. Try again in 15 minutes/),
     });
@@ -69,7 +84,12 @@ describe("password sign-in", () => {
 
   it("refuses a disabled account with a message that says what to do", async () => {
     const user = await db.app.prisma.user.create({
-      data: { email: "disabled@example.test", name: "Disabled", passwordHash: await hashPassword(PASSWORD), disabledAt: new Date() },
+      data: {
+        email: "disabled@example.test",
+        name: "Disabled",
+        passwordHash: await hashPassword(PASSWORD),
+        disabledAt: new Date(),
+      },
     });
     await expect(
       signInWithPassword(db.app.prisma, { email: user.email, password: PASSWORD, ip: "10.4.0.1" }),
@@ -89,7 +109,9 @@ describe("sessions", () => {
 
   it("ends one session on sign-out, and every session on sign-out-everywhere, on the next request", async () => {
     const userId = tenant.users.MANAGER.userId;
-    const [laptop, tablet, phone] = await Promise.all([1, 2, 3].map(() => createUserSession(db.app.prisma, { userId })));
+    const [laptop, tablet, phone] = await Promise.all(
+      [1, 2, 3].map(() => createUserSession(db.app.prisma, { userId })),
+    );
     if (!laptop || !tablet || !phone) throw new Error("sessions not created");
     await revokeUserSession(db.app.prisma, laptop);
     expect(await resolveUserSession(db.app.prisma, laptop)).toBeNull();
@@ -102,7 +124,10 @@ describe("sessions", () => {
 
   it("treats an expired session as signed out", async () => {
     const sessionId = await createUserSession(db.app.prisma, { userId: tenant.users.OPERATOR.userId });
-    await db.app.prisma.userSession.update({ where: { id: sessionId }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    await db.app.prisma.userSession.update({
+      where: { id: sessionId },
+      data: { expiresAt: new Date(Date.now() - 1000) },
+    });
     expect(await resolveUserSession(db.app.prisma, sessionId)).toBeNull();
   });
 });

@@ -30,7 +30,7 @@ export async function checkHealth() {
   let worker: { alive: boolean; lastBeatAt: string | null } = { alive: false, lastBeatAt: null };
   if (cache.ok) {
     const beat = await redis()
-      .get(WORKER_HEARTBEAT_KEY)
+      .get(workerHeartbeatKey())
       .catch(() => null);
     worker = { alive: beat !== null, lastBeatAt: beat };
   }

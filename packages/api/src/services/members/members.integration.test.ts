@@ -1,5 +1,5 @@
-import { signInWithPassword } from "@gemba/auth/sign-in";
 import { createUserSession } from "@gemba/auth/sessions";
+import { signInWithPassword } from "@gemba/auth/sign-in";
 import { withTenant } from "@gemba/db/tenant-scope";
 import { createTenantFixture, type TenantFixture } from "@gemba/db/testing/fixtures";
 import { createTestDatabase, type TestDatabase } from "@gemba/db/testing/test-database";
@@ -23,7 +23,11 @@ afterAll(async () => {
 async function adminCaller() {
   const userId = plant.users.ADMIN.userId;
   const sessionId = await createUserSession(db.app.prisma, { userId });
-  return createCaller({ db: db.app.prisma, session: { sessionId, userId, activeTenantId: plant.tenantId }, requestId: "t" });
+  return createCaller({
+    db: db.app.prisma,
+    session: { sessionId, userId, activeTenantId: plant.tenantId },
+    requestId: "t",
+  });
 }
 
 const auditActions = () =>
@@ -44,7 +48,9 @@ describe("member administration", () => {
       role: "OPERATOR",
       plant: "Plant Manufacturing",
     });
-    await expect(anonymous.onboarding.acceptInvitation({ token, name: "New Hire", password: "short" })).rejects.toMatchObject({
+    await expect(
+      anonymous.onboarding.acceptInvitation({ token, name: "New Hire", password: "short" }),
+    ).rejects.toMatchObject({
       code: "BAD_REQUEST",
     });
     await anonymous.onboarding.acceptInvitation({ token, name: "New Hire", password: "a good long password" });
@@ -57,12 +63,18 @@ describe("member administration", () => {
     });
     const members = await admin.admin.members();
     expect(members.find((m) => m.userId === user.id)?.role).toBe("OPERATOR");
-    expect((await auditActions()).map((a) => a.action)).toEqual(expect.arrayContaining(["member.invite", "member.join"]));
+    expect((await auditActions()).map((a) => a.action)).toEqual(
+      expect.arrayContaining(["member.invite", "member.join"]),
+    );
   });
 
   it("adds someone who already has an account at once", async () => {
     const admin = await adminCaller();
-    const result = await admin.admin.invite({ email: other.users.MANAGER.email, name: "Other Manager", role: "MANAGER" });
+    const result = await admin.admin.invite({
+      email: other.users.MANAGER.email,
+      name: "Other Manager",
+      role: "MANAGER",
+    });
     expect(result).toEqual({ kind: "added", email: other.users.MANAGER.email });
     await expect(
       admin.admin.invite({ email: other.users.MANAGER.email, name: "Other Manager", role: "MANAGER" }),
