@@ -78,7 +78,8 @@ afterAll(async () => {
   await db.drop();
 });
 
-const procedures = Object.entries(appRouter._def.procedures as Record<string, AnyProcedure>);
+// At run time `_def.procedures` is flat: "router.procedure" → procedure.
+const procedures = Object.entries(appRouter._def.procedures as unknown as Record<string, AnyProcedure>);
 // Mutations that end the caller's own sessions run last so they cannot mask other results.
 const ordered = [...procedures].sort(
   ([a], [b]) => Number(a === "me.signOutEverywhere") - Number(b === "me.signOutEverywhere"),
