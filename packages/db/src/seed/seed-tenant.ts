@@ -1,0 +1,168 @@
+import type { Database } from "../client";
+import { insertEvents } from "../events/insert-events";
+import { type Tx, withTenant, withTenantClient } from "../tenant-scope";
+import type { PlantDefinition } from "./plant-definition";
+import { buildPlantCalendar, type PlantCalendar, simulatePlant } from "./simulate-plant";
+
+export type SeedTenantInput = {
+  owner: Database;
+  app: Database;
+  plant: PlantDefinition;
+  /** Ids of the users named in `plant.members`, by email. */
+  userIds: ReadonlyMap<string, string>;
+  now: Date;
+  historyDays: number;
+  log: (message: string) => void;
+};
+
+export type SeedTenantResult = { tenantId: string; eventCount: number; orderCount: number; workCenterCount: number };
+
+/**
+ * Creates one demo tenant: the owner provisions the tenant row (as in production); everything
+ * inside it is written by the application role under row-level security. The "tenant.seed"
+ * audit entry comes last and marks the seed as complete.
+ */
+export async function seedTenant(input: SeedTenantInput): Promise<SeedTenantResult> {
+  const { plant, app, log } = input;
+  const startedAt = performance.now();
+  const tenant = await input.owner.prisma.tenant.create({ data: plant.tenant, select: { id: true } });
+  const tenantId = tenant.id;
+  const calendar = buildPlantCalendar(plant, input.now, input.historyDays);
+
+  const ids = await withTenant(app.prisma, tenantId, (tx) => createPlant(tx, tenantId, input, calendar));
+  const simulated = simulatePlant(plant, calendar, ids.workCenters);
+  log(`${plant.tenant.slug}: simulated ${simulated.events.length} events in ${elapsed(startedAt)}`);
+
+  await withTenant(app.prisma, tenantId, (tx) =>
+    tx.productionOrder.createMany({
+      data: simulated.orders.map(({ workCenterCode, productSku, ...order }) => ({
+        ...order,
+        tenantId,
+        workCenterId: ids.workCenters.get(workCenterCode) ?? null,
+        productId: requireValue(ids.products, productSku),
+      })),
+    }),
+  );
+  const eventCount = await withTenantClient(app.pool, tenantId, (client) =>
+    insertEvents(client, tenantId, simulated.events),
+  );
+  log(
+    `${plant.tenant.slug}: stored ${simulated.orders.length} orders and ${eventCount} events in ${elapsed(startedAt)}`,
+  );
+
+  const workCenterCount = ids.workCenters.size;
+  const lineCount = plant.areas.reduce((sum, area) => sum + area.lines.length, 0);
+  const after = {
+    historyDays: input.historyDays,
+    historyFrom: calendar.from.toISOString(),
+    historyTo: calendar.now.toISOString(),
+    lines: lineCount,
+    workCenters: workCenterCount,
+    products: plant.products.length,
+    orders: simulated.orders.length,
+    events: eventCount,
+  };
+  await withTenant(app.prisma, tenantId, (tx) =>
+    tx.auditEntry.create({
+      data: {
+        tenantId,
+        action: "tenant.seed",
+        entityType: "Tenant",
+        entityId: tenantId,
+        summary: `Seeded demo plant ${plant.site.name}: ${lineCount} lines, ${workCenterCount} work centers, ${simulated.orders.length} orders, ${eventCount} events over ${input.historyDays} days`,
+        after,
+      },
+      select: { id: true },
+    }),
+  );
+  return { tenantId, eventCount, orderCount: simulated.orders.length, workCenterCount };
+}
+
+type PlantIds = { workCenters: Map<string, string>; products: Map<string, string> };
+
+async function createPlant(
+  tx: Tx,
+  tenantId: string,
+  input: SeedTenantInput,
+  calendar: PlantCalendar,
+): Promise<PlantIds> {
+  const { plant } = input;
+  await tx.membership.createMany({
+    data: plant.members.map((member) => ({
+      tenantId,
+      userId: requireValue(input.userIds, member.email),
+      role: member.role,
+    })),
+  });
+  const site = await tx.site.create({ data: { tenantId, ...plant.site }, select: { id: true } });
+  const workCenters = new Map<string, string>();
+  for (const area of plant.areas) {
+    const areaRow = await tx.area.create({
+      data: { tenantId, siteId: site.id, code: area.code, name: area.name },
+      select: { id: true },
+    });
+    for (const line of area.lines) {
+      const lineRow = await tx.line.create({
+        data: { tenantId, areaId: areaRow.id, code: line.code, name: line.name },
+        select: { id: true },
+      });
+      const rows = await tx.workCenter.createManyAndReturn({
+        data: line.workCenters.map((wc, index) => ({
+          tenantId,
+          lineId: lineRow.id,
+          code: wc.code,
+          name: wc.name,
+          sequence: index + 1,
+        })),
+        select: { id: true, code: true },
+      });
+      for (const row of rows) workCenters.set(row.code, row.id);
+    }
+  }
+  const products = await tx.product.createManyAndReturn({
+    data: plant.products.map((product) => ({ tenantId, ...product })),
+    select: { id: true, sku: true },
+  });
+
+  // Valid from the first simulated day, so every simulated shift falls under this pattern.
+  const validFrom = new Date(`${calendar.firstDay}T00:00:00Z`);
+  const pattern = await tx.shiftPattern.create({
+    data: { tenantId, siteId: site.id, name: plant.shiftPattern.name, validFrom },
+    select: { id: true },
+  });
+  for (const shift of plant.shiftPattern.shifts) {
+    const shiftRow = await tx.shift.create({
+      data: {
+        tenantId,
+        patternId: pattern.id,
+        name: shift.name,
+        weekdays: shift.weekdays,
+        startMinute: shift.startMinute,
+        durationMinutes: shift.durationMinutes,
+      },
+      select: { id: true },
+    });
+    await tx.shiftBreak.createMany({ data: shift.breaks.map((b) => ({ tenantId, shiftId: shiftRow.id, ...b })) });
+  }
+  await tx.noShiftPeriod.createMany({
+    data: calendar.noShiftPeriods.map((period) => ({
+      tenantId,
+      siteId: site.id,
+      kind: period.kind,
+      reason: period.reason,
+      startsAt: period.start,
+      endsAt: period.end,
+    })),
+  });
+  return { workCenters, products: new Map(products.map((product) => [product.sku, product.id])) };
+}
+
+function requireValue(map: ReadonlyMap<string, string>, key: string): string {
+  const value = map.get(key);
+  if (value === undefined) throw new Error(`Seed data refers to unknown ${key}`);
+  return value;
+}
+
+function elapsed(startedAt: number): string {
+  return `${((performance.now() - startedAt) / 1000).toFixed(1)} s`;
+}
