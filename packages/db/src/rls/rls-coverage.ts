@@ -72,3 +72,20 @@ export async function findTablesLeakingOtherTenants(appClient: pg.PoolClient, te
   }
   return leaks;
 }
+
+/**
+ * Primary keys and unique indexes of tenant tables that do not include tenantId. The schema
+ * rule (every key includes the tenant) keeps the data distributable by tenant later.
+ */
+export async function findKeysWithoutTenant(client: Queryable, schema = "public"): Promise<string[]> {
+  const { rows } = await client.query<{ name: string }>(
+    `SELECT i.relname AS name
+       FROM pg_index ix JOIN pg_class i ON i.oid = ix.indexrelid JOIN pg_class t ON t.oid = ix.indrelid
+       JOIN pg_namespace n ON n.oid = t.relnamespace
+       JOIN pg_attribute tenant ON tenant.attrelid = t.oid AND tenant.attname = 'tenantId' AND NOT tenant.attisdropped
+      WHERE n.nspname = $1 AND ix.indisunique AND NOT (tenant.attnum = ANY(ix.indkey))
+      ORDER BY 1`,
+    [schema],
+  );
+  return rows.map((row) => row.name);
+}

@@ -1,7 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTenantFixture, type TenantFixture } from "../testing/fixtures";
 import { createTestDatabase, type TestDatabase } from "../testing/test-database";
-import { describeAppRole, findRlsGaps, findTablesLeakingOtherTenants, listTenantTables } from "./rls-coverage";
+import {
+  describeAppRole,
+  findKeysWithoutTenant,
+  findRlsGaps,
+  findTablesLeakingOtherTenants,
+  listTenantTables,
+} from "./rls-coverage";
 
 let db: TestDatabase;
 let tenantA: TenantFixture;
@@ -47,6 +53,16 @@ describe("tenant isolation by row-level security", () => {
 
   it("(b) every table with a tenantId column has RLS enabled, forced, and a tenant policy", async () => {
     expect(await findRlsGaps(db.owner.pool)).toEqual([]);
+  });
+
+  it("includes tenantId in every primary key and unique constraint of a tenant table", async () => {
+    expect(await findKeysWithoutTenant(db.owner.pool)).toEqual([]);
+    await db.owner.pool.query(`CREATE UNIQUE INDEX "Site_code_probe_key" ON "Site"("code")`);
+    try {
+      expect(await findKeysWithoutTenant(db.owner.pool)).toEqual(["Site_code_probe_key"]);
+    } finally {
+      await db.owner.pool.query(`DROP INDEX "Site_code_probe_key"`);
+    }
   });
 
   it("connects the application as a role that is no superuser, cannot bypass RLS and owns no table", async () => {
