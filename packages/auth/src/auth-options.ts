@@ -21,6 +21,8 @@ export type AuthConfig = {
   db: PrismaClient;
   secret: string;
   singleSignOn: SingleSignOnConfig | null;
+  /** The signing-in browser, recorded on the session so people can recognise their devices. */
+  requestInfo: () => Promise<{ userAgent: string | null; ip: string }>;
 };
 
 export const SSO_PROVIDER_ID = "oidc";
@@ -74,7 +76,7 @@ export function createAuthOptions(config: AuthConfig): NextAuthOptions {
           if (!known) throw new Error("NotInvited");
           userId = known.id;
         }
-        const sid = await createUserSession(db, { userId });
+        const sid = await createUserSession(db, { userId, ...(await config.requestInfo()) });
         return { ...token, sid, uid: userId };
       },
       async session({ session, token }) {

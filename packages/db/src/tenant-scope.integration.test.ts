@@ -69,6 +69,29 @@ describe("tenant scope", () => {
     }
   });
 
+  it("shows a user's memberships in other tenants only when no tenant is set", async () => {
+    const userId = tenantA.users.ADMIN.userId;
+    await withTenant(db.app.prisma, tenantB.tenantId, (tx) =>
+      tx.membership.create({ data: { tenantId: tenantB.tenantId, userId, role: "OPERATOR" } }),
+    );
+    try {
+      const insideA = await withScope(db.app.prisma, { tenantId: tenantA.tenantId, userId }, (tx) =>
+        tx.membership.findMany({ select: { tenantId: true } }),
+      );
+      expect(new Set(insideA.map((m) => m.tenantId))).toEqual(new Set([tenantA.tenantId]));
+      const tenantsInsideA = await withScope(db.app.prisma, { tenantId: tenantA.tenantId, userId }, (tx) =>
+        tx.tenant.findMany({ select: { id: true } }),
+      );
+      expect(tenantsInsideA).toEqual([{ id: tenantA.tenantId }]);
+      const switcher = await withScope(db.app.prisma, { tenantId: null, userId }, (tx) =>
+        tx.tenant.findMany({ select: { id: true } }),
+      );
+      expect(new Set(switcher.map((t) => t.id))).toEqual(new Set([tenantA.tenantId, tenantB.tenantId]));
+    } finally {
+      await withTenant(db.app.prisma, tenantB.tenantId, (tx) => tx.membership.deleteMany({ where: { userId } }));
+    }
+  });
+
   it("lets a user list their memberships in every tenant but nobody else's", async () => {
     const memberships = await withScope(db.app.prisma, { tenantId: null, userId: tenantA.users.ADMIN.userId }, (tx) =>
       tx.membership.findMany({ select: { tenantId: true, userId: true } }),

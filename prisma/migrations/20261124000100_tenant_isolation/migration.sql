@@ -44,16 +44,19 @@ GRANT SELECT, INSERT, UPDATE, DELETE ON
 GRANT SELECT, INSERT ON "Event", "AuditEntry" TO gemba_app;
 GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO gemba_app;
 
--- A tenant is visible to the app when it is the current tenant or the current user belongs to
--- it (the tenant switcher). Creating tenants is a provisioning step done by the owner, which
--- is not forced through RLS on this table.
+-- Inside a tenant, only that tenant is visible. With no tenant set but a user (the tenant
+-- switcher, before a plant is chosen), the tenants that user belongs to. Creating tenants is a
+-- provisioning step done by the owner, which is not forced through RLS on this table.
 ALTER TABLE "Tenant" ENABLE ROW LEVEL SECURITY;
 CREATE POLICY tenant_visible ON "Tenant" FOR SELECT
   USING (
     "id" = gemba_current_tenant()
-    OR EXISTS (
-      SELECT 1 FROM "Membership" m
-      WHERE m."tenantId" = "Tenant"."id" AND m."userId" = gemba_current_user()
+    OR (
+      gemba_current_tenant() IS NULL
+      AND EXISTS (
+        SELECT 1 FROM "Membership" m
+        WHERE m."tenantId" = "Tenant"."id" AND m."userId" = gemba_current_user()
+      )
     )
   );
 
@@ -77,7 +80,9 @@ BEGIN
 END
 $$;
 
--- A signed-in user may list their own memberships in every tenant (to switch between them),
--- but may change memberships only inside the current tenant.
+-- With no tenant set, a signed-in user may list their own memberships in every tenant (to
+-- switch between them). Permissive policies are OR-ed, so the tenant condition matters: inside
+-- a tenant this policy must add nothing, or the user's memberships elsewhere would show up
+-- there. Memberships can only ever be changed inside the current tenant.
 CREATE POLICY own_memberships ON "Membership" FOR SELECT
-  USING ("userId" = gemba_current_user());
+  USING (gemba_current_tenant() IS NULL AND "userId" = gemba_current_user());

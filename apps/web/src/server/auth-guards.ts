@@ -1,6 +1,7 @@
 import "server-only";
 import { roleAtLeast, type TRole } from "@gemba/domain/roles";
 import { redirect } from "next/navigation";
+import { homePathForRole } from "~/lib/home-path";
 import { serverApi } from "~/trpc/server";
 import { currentSession } from "./auth";
 
@@ -12,16 +13,12 @@ export async function requireSignedIn() {
   return api.me.get();
 }
 
-/** Where each role lands after signing in. */
-export function homePathFor(role: TRole | null): string {
-  if (role === null) return "/no-plant";
-  return roleAtLeast(role, "MANAGER") ? "/dashboard" : "/floor";
-}
+export { homePathForRole as homePathFor } from "~/lib/home-path";
 
 /** Pages for a minimum role: others are sent to their own home rather than shown an error. */
 export async function requireRole(minimum: TRole) {
   const me = await requireSignedIn();
   const role = me.active?.role ?? null;
-  if (!role || !roleAtLeast(role, minimum)) redirect(homePathFor(role));
+  if (!role || !roleAtLeast(role, minimum)) redirect(homePathForRole(role));
   return me;
 }

@@ -1,6 +1,8 @@
 import "server-only";
 import { createAuthOptions, sessionIdFrom } from "@gemba/auth/auth-options";
+import { clientIpFrom } from "@gemba/auth/client-ip";
 import { type ActiveSession, resolveUserSession } from "@gemba/auth/sessions";
+import { headers } from "next/headers";
 import type { NextAuthOptions } from "next-auth";
 import { getServerSession } from "next-auth/next";
 import { cache } from "react";
@@ -24,6 +26,10 @@ export function authOptions(): NextAuthOptions {
             displayName: env.OIDC_DISPLAY_NAME,
           }
         : null,
+    requestInfo: async () => {
+      const requestHeaders = await headers();
+      return { userAgent: requestHeaders.get("user-agent"), ip: clientIpFrom(requestHeaders) };
+    },
   });
   return options;
 }

@@ -104,6 +104,18 @@ describe("member administration", () => {
     });
   });
 
+  it("counts only this plant's admins, even for someone who is admin elsewhere too", async () => {
+    await withTenant(db.app.prisma, other.tenantId, (tx) =>
+      tx.membership.create({ data: { tenantId: other.tenantId, userId: plant.users.ADMIN.userId, role: "ADMIN" } }),
+    );
+    const admin = await adminCaller();
+    const members = await admin.admin.members();
+    expect(members.filter((m) => m.userId === plant.users.ADMIN.userId)).toHaveLength(1);
+    await expect(
+      admin.admin.setRole({ membershipId: plant.users.ADMIN.membershipId, role: "OPERATOR" }),
+    ).rejects.toMatchObject({ code: "CONFLICT" });
+  });
+
   it("rolls back the whole procedure when it fails half-way", async () => {
     const before = (await auditActions()).length;
     const admin = await adminCaller();

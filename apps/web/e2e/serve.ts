@@ -1,0 +1,55 @@
+import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { hashPassword } from "@gemba/auth/password";
+import { createDatabase } from "@gemba/db/client";
+import { runMigrations } from "@gemba/db/migrations/run-migrations";
+import { deriveAppDatabaseUrl } from "@gemba/db/roles";
+import { seedDemo } from "@gemba/db/seed/seed-demo";
+import { testEnv } from "@gemba/db/testing/test-env";
+import pg from "pg";
+
+/**
+ * The browser tests' server: a fresh `gemba_e2e` database with the demo plant (a few days of
+ * history keep it quick), then `next start` on the production build.
+ */
+const port = process.argv[2] ?? "3210";
+const DATABASE = "gemba_e2e";
+const APP_PASSWORD = "gemba_app_e2e";
+
+async function prepareDatabase(): Promise<string> {
+  const admin = new pg.Client({ connectionString: testEnv.TEST_DATABASE_URL });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS "${DATABASE}" WITH (FORCE)`);
+  await admin.query(`CREATE DATABASE "${DATABASE}"`);
+  await admin.end();
+
+  const url = new URL(testEnv.TEST_DATABASE_URL);
+  url.pathname = `/${DATABASE}`;
+  const ownerUrl = url.toString();
+  await runMigrations({ connectionString: ownerUrl, appRolePassword: APP_PASSWORD });
+  const appUrl = deriveAppDatabaseUrl(ownerUrl, APP_PASSWORD);
+  const owner = createDatabase({ connectionString: ownerUrl, applicationName: "gemba-e2e-seed" });
+  const app = createDatabase({ connectionString: appUrl, applicationName: "gemba-e2e-seed" });
+  try {
+    await seedDemo({ owner, app, hashPassword, historyDays: 3 });
+  } finally {
+    await owner.close();
+    await app.close();
+  }
+  return appUrl;
+}
+
+const appUrl = await prepareDatabase();
+const server = spawn("node_modules/.bin/next", ["start", "-p", port, "-H", "127.0.0.1"], {
+  stdio: "inherit",
+  env: {
+    ...process.env,
+    NODE_ENV: "production",
+    APP_DATABASE_URL: appUrl,
+    REDIS_URL: testEnv.TEST_REDIS_URL,
+    NEXTAUTH_URL: `http://127.0.0.1:${port}`,
+    NEXTAUTH_SECRET: randomBytes(32).toString("hex"),
+  },
+});
+for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
+server.on("exit", (code) => process.exit(code ?? 0));

@@ -1,0 +1,5 @@
+import { PageSkeleton } from "~/components/ui/skeleton";
+
+export default function AccountLoading() {
+  return <PageSkeleton label="Loading your account…" blocks={2} />;
+}

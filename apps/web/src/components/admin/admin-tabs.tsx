@@ -1,0 +1,28 @@
+"use client";
+
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+import styles from "./admin.module.css";
+
+const tabs = [
+  { href: "/admin/members", label: "Members" },
+  { href: "/admin/audit", label: "Audit log" },
+];
+
+export function AdminTabs() {
+  const pathname = usePathname();
+  return (
+    <nav className={styles.tabs} aria-label="Administration">
+      {tabs.map((tab) => (
+        <Link
+          key={tab.href}
+          href={tab.href}
+          className={styles.tab}
+          aria-current={pathname.startsWith(tab.href) ? "page" : undefined}
+        >
+          {tab.label}
+        </Link>
+      ))}
+    </nav>
+  );
+}

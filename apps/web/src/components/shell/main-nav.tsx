@@ -1,0 +1,40 @@
+"use client";
+
+import { roleAtLeast, type TRole } from "@gemba/domain/roles";
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+import type { ReactNode } from "react";
+import { AdminIcon, DashboardIcon, FloorIcon } from "~/components/ui/icons";
+import styles from "./sidebar.module.css";
+
+type TNavItem = { href: string; label: string; minimum: TRole; icon: ReactNode };
+
+// Operators see the floor; managers add the dashboard; admins add administration.
+const items: TNavItem[] = [
+  { href: "/dashboard", label: "Dashboard", minimum: "MANAGER", icon: <DashboardIcon /> },
+  { href: "/floor", label: "Floor", minimum: "OPERATOR", icon: <FloorIcon /> },
+  { href: "/admin", label: "Admin", minimum: "ADMIN", icon: <AdminIcon /> },
+];
+
+export function MainNav({ role }: { role: TRole }) {
+  const pathname = usePathname();
+  return (
+    <nav className={styles.nav} aria-label="Main">
+      <ul>
+        {items
+          .filter((item) => roleAtLeast(role, item.minimum))
+          .map((item) => {
+            const current = pathname === item.href || pathname.startsWith(`${item.href}/`);
+            return (
+              <li key={item.href}>
+                <Link href={item.href} className={styles.navLink} aria-current={current ? "page" : undefined}>
+                  {item.icon}
+                  {item.label}
+                </Link>
+              </li>
+            );
+          })}
+      </ul>
+    </nav>
+  );
+}
