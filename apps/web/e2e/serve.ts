@@ -7,12 +7,15 @@ import { deriveAppDatabaseUrl } from "@gemba/db/roles";
 import { seedDemo } from "@gemba/db/seed/seed-demo";
 import { testEnv } from "@gemba/db/testing/test-env";
 import pg from "pg";
+import { OIDC_CLIENT_ID, OIDC_CLIENT_SECRET, startOidcTestProvider } from "./oidc-test-provider";
 
 /**
  * The browser tests' server: a fresh `gemba_e2e` database with the demo plant (a few days of
- * history keep it quick), then `next start` on the production build.
+ * history keep it quick), a real OpenID Connect provider for single sign-on, then `next start`
+ * on the production build.
  */
 const port = process.argv[2] ?? "3210";
+const oidcPort = Number(port) + 1;
 const DATABASE = "gemba_e2e";
 const APP_PASSWORD = "gemba_app_e2e";
 
@@ -40,6 +43,7 @@ async function prepareDatabase(): Promise<string> {
 }
 
 const appUrl = await prepareDatabase();
+await startOidcTestProvider({ port: oidcPort, redirectUri: `http://127.0.0.1:${port}/api/auth/callback/oidc` });
 const server = spawn("node_modules/.bin/next", ["start", "-p", port, "-H", "127.0.0.1"], {
   stdio: "inherit",
   env: {
@@ -49,6 +53,10 @@ const server = spawn("node_modules/.bin/next", ["start", "-p", port, "-H", "127.
     REDIS_URL: testEnv.TEST_REDIS_URL,
     NEXTAUTH_URL: `http://127.0.0.1:${port}`,
     NEXTAUTH_SECRET: randomBytes(32).toString("hex"),
+    OIDC_ISSUER: `http://127.0.0.1:${oidcPort}`,
+    OIDC_CLIENT_ID,
+    OIDC_CLIENT_SECRET,
+    OIDC_DISPLAY_NAME: "Plant SSO",
   },
 });
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));

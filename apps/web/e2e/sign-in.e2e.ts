@@ -35,3 +35,28 @@ test("an operator lands on the floor and cannot open the dashboard", async ({ pa
   await page.goto("/dashboard");
   await expect(page).toHaveURL(/\/floor$/);
 });
+
+test("sign out everywhere ends the session in another browser on its next request", async ({ browser }) => {
+  const tablet = await browser.newContext();
+  const laptop = await browser.newContext();
+  try {
+    const tabletPage = await tablet.newPage();
+    const laptopPage = await laptop.newPage();
+    await signIn(tabletPage, "admin@demo.gemba.app");
+    await expect(tabletPage).toHaveURL(/\/dashboard$/);
+    await signIn(laptopPage, "admin@demo.gemba.app");
+    await expect(laptopPage).toHaveURL(/\/dashboard$/);
+
+    await laptopPage.goto("/account");
+    await laptopPage.getByRole("button", { name: "Sign out everywhere" }).click();
+    await laptopPage.getByRole("dialog").getByRole("button", { name: "Sign out everywhere" }).click();
+    await expect(laptopPage).toHaveURL(/\/signin/);
+
+    // The tablet still holds its cookie, but the server-side session is gone.
+    await tabletPage.goto("/dashboard");
+    await expect(tabletPage).toHaveURL(/\/signin/);
+  } finally {
+    await tablet.close();
+    await laptop.close();
+  }
+});

@@ -28,7 +28,24 @@ export type AuthConfig = {
 export const SSO_PROVIDER_ID = "oidc";
 
 const ZCredentials = z.object({ email: z.string().min(1), password: z.string().min(1) });
-const ZOidcProfile = z.object({ sub: z.string(), email: z.string().optional(), name: z.string().optional() });
+const ZOidcProfile = z.object({
+  sub: z.string(),
+  email: z.string().optional(),
+  preferred_username: z.string().optional(),
+  upn: z.string().optional(),
+  name: z.string().optional(),
+});
+
+/**
+ * The person's email as identity providers send it: Okta and most others in `email`; Entra ID
+ * often only as the sign-in name (`preferred_username` / `upn`) unless the email claim is configured.
+ */
+export function emailFromProfile(profile: unknown): string | null {
+  const parsed = ZOidcProfile.safeParse(profile);
+  if (!parsed.success) return null;
+  const candidates = [parsed.data.email, parsed.data.preferred_username, parsed.data.upn];
+  return candidates.find((value) => value?.includes("@")) ?? null;
+}
 /** What our JWT carries: the session row id and the user id, nothing that could go stale. */
 const ZToken = z.object({ sid: z.string(), uid: z.string() });
 
@@ -62,7 +79,7 @@ export function createAuthOptions(config: AuthConfig): NextAuthOptions {
     callbacks: {
       async signIn({ account, profile }) {
         if (account?.provider !== SSO_PROVIDER_ID) return true;
-        const email = ZOidcProfile.safeParse(profile).data?.email;
+        const email = emailFromProfile(profile);
         const user = email ? await findUserForSingleSignOn(db, email) : null;
         return user ? true : "/signin?error=NotInvited";
       },
@@ -71,8 +88,7 @@ export function createAuthOptions(config: AuthConfig): NextAuthOptions {
         // First call after a successful sign-in: open a server-side session row.
         let userId = user.id;
         if (account?.provider === SSO_PROVIDER_ID) {
-          const email = ZOidcProfile.safeParse(profile).data?.email ?? "";
-          const known = await findUserForSingleSignOn(db, email);
+          const known = await findUserForSingleSignOn(db, emailFromProfile(profile) ?? "");
           if (!known) throw new Error("NotInvited");
           userId = known.id;
         }
@@ -102,13 +118,29 @@ function createOidcProvider(sso: SingleSignOnConfig): OAuthConfig<Record<string,
     clientId: sso.clientId,
     clientSecret: sso.clientSecret,
     authorization: { params: { scope: "openid email profile" } },
+    // The ID token is validated (signature, issuer, audience, nonce); many providers put the
+    // email only in the userinfo response, so the profile is both merged.
     idToken: true,
     checks: ["pkce", "state"],
+    userinfo: {
+      async request({ tokens, client }) {
+        const claims = tokens.id_token ? claimsOf(tokens.id_token) : {};
+        const userinfo = tokens.access_token ? await client.userinfo(tokens.access_token) : {};
+        return { ...claims, ...userinfo };
+      },
+    },
     profile(profile) {
       const parsed = ZOidcProfile.parse(profile);
-      return { id: parsed.sub, email: parsed.email ?? null, name: parsed.name ?? parsed.email ?? null };
+      const email = emailFromProfile(profile);
+      return { id: parsed.sub, email, name: parsed.name ?? email };
     },
   };
+}
+
+/** The payload of an ID token that openid-client has already validated in the callback. */
+function claimsOf(idToken: string): Record<string, unknown> {
+  const payload = idToken.split(".")[1] ?? "";
+  return z.record(z.string(), z.unknown()).parse(JSON.parse(Buffer.from(payload, "base64url").toString("utf8")));
 }
 
 /** Reads the session row id from what next-auth's getServerSession returned. */

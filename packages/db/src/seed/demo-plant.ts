@@ -54,13 +54,13 @@ export const RIVERSIDE_PLANT: PlantDefinition = {
           workCenters: [
             {
               code: "CNC-101",
-              name: "CNC-101 Okuma LB3000",
+              name: "Okuma LB3000",
               productSkus: ["RC-SH-1040", "RC-FL-0630"],
               profile: profile({ failureReasons: cncFailures, telemetry: cncTelemetry(58, 24) }),
             },
             {
               code: "CNC-102",
-              name: "CNC-102 Okuma LB3000",
+              name: "Okuma LB3000",
               productSkus: ["RC-SH-1040", "RC-FL-0630"],
               profile: profile({
                 failureReasons: cncFailures,
@@ -70,7 +70,7 @@ export const RIVERSIDE_PLANT: PlantDefinition = {
             },
             {
               code: "CNC-103",
-              name: "CNC-103 DMG Mori NHX 5000",
+              name: "DMG Mori NHX 5000",
               note: "Bottleneck: always busy, rarely starved or blocked.",
               productSkus: ["RC-VB-2210", "RC-FL-0630"],
               profile: profile({
@@ -85,7 +85,7 @@ export const RIVERSIDE_PLANT: PlantDefinition = {
             },
             {
               code: "DBR-104",
-              name: "DBR-104 Deburr & Wash Station",
+              name: "Deburr & Wash Station",
               productSkus: ["RC-SH-1040", "RC-FL-0630", "RC-VB-2210"],
               profile: profile({
                 flowStopsPerHour: 1.8,
@@ -105,13 +105,13 @@ export const RIVERSIDE_PLANT: PlantDefinition = {
           workCenters: [
             {
               code: "PRS-201",
-              name: "PRS-201 Press 400t",
+              name: "Press 400t",
               productSkus: ["RC-BR-3120", "RC-CV-3305"],
               profile: profile({ ...pressBase }),
             },
             {
               code: "PRS-202",
-              name: "PRS-202 Press 250t",
+              name: "Press 250t",
               note: "Frequent failures: a tired hydraulic unit.",
               productSkus: ["RC-BR-3120", "RC-HG-3410"],
               profile: profile({
@@ -130,7 +130,7 @@ export const RIVERSIDE_PLANT: PlantDefinition = {
             },
             {
               code: "PRS-203",
-              name: "PRS-203 Transfer Press 800t",
+              name: "Transfer Press 800t",
               note: "Bottleneck of the stamping line.",
               productSkus: ["RC-CV-3305", "RC-HG-3410"],
               profile: profile({
@@ -145,7 +145,7 @@ export const RIVERSIDE_PLANT: PlantDefinition = {
             },
             {
               code: "PRS-204",
-              name: "PRS-204 Bruderer High-Speed Press 160t",
+              name: "Bruderer High-Speed Press 160t",
               productSkus: ["RC-BR-3120", "RC-HG-3410"],
               profile: profile({ ...pressBase, microStopsPerHour: 8, speedFactor: 0.88, flowStopsPerHour: 1.5 }),
             },
@@ -163,7 +163,7 @@ export const RIVERSIDE_PLANT: PlantDefinition = {
           workCenters: [
             {
               code: "WLD-301",
-              name: "WLD-301 Robot Weld Cell",
+              name: "Robot Weld Cell",
               productSkus: ["RC-AS-5100", "RC-AS-5200"],
               profile: profile({
                 meanTimeBetweenFailuresMinutes: 240,
@@ -181,7 +181,7 @@ export const RIVERSIDE_PLANT: PlantDefinition = {
             },
             {
               code: "ASM-302",
-              name: "ASM-302 Fastening Station",
+              name: "Fastening Station",
               productSkus: ["RC-AS-5100", "RC-AS-5200"],
               profile: profile({
                 meanTimeToRepairMinutes: 12,
@@ -197,7 +197,7 @@ export const RIVERSIDE_PLANT: PlantDefinition = {
             },
             {
               code: "ASM-303",
-              name: "ASM-303 Final Assembly Cell",
+              name: "Final Assembly Cell",
               note: "Bottleneck of the assembly line.",
               productSkus: ["RC-AS-5100", "RC-AS-5200"],
               profile: profile({
@@ -216,7 +216,7 @@ export const RIVERSIDE_PLANT: PlantDefinition = {
             },
             {
               code: "TST-304",
-              name: "TST-304 End-of-Line Test Bench",
+              name: "End-of-Line Test Bench",
               productSkus: ["RC-AS-5100", "RC-AS-5200"],
               profile: profile({
                 failureReasons: [

@@ -45,7 +45,7 @@ export const NORTHFIELD_PLANT: PlantDefinition = {
           workCenters: [
             {
               code: "ASM-01",
-              name: "ASM-01 Manual Assembly Station",
+              name: "Manual Assembly Station",
               productSkus: ["NF-GB-100", "NF-MM-220"],
               profile: profile({
                 microStopsPerHour: 3,
@@ -55,7 +55,7 @@ export const NORTHFIELD_PLANT: PlantDefinition = {
             },
             {
               code: "SCR-02",
-              name: "SCR-02 Automatic Screwdriving Cell",
+              name: "Automatic Screwdriving Cell",
               note: "Bottleneck.",
               productSkus: ["NF-GB-100", "NF-MM-220", "NF-SM-310"],
               profile: profile({
@@ -67,7 +67,7 @@ export const NORTHFIELD_PLANT: PlantDefinition = {
             },
             {
               code: "EOL-03",
-              name: "EOL-03 End-of-Line Tester",
+              name: "End-of-Line Tester",
               productSkus: ["NF-GB-100", "NF-MM-220", "NF-SM-310"],
               profile: profile({
                 failureReasons: [{ code: "FAIL_ELEC", weight: 1 }],
