@@ -9,7 +9,11 @@ const SHUTDOWN_GRACE_MS = 20_000;
 async function main(): Promise<void> {
   const env = loadWorkerEnv();
   const log = pino({ name: "gemba-worker", level: env.LOG_LEVEL });
-  const db = createDatabase({ connectionString: env.APP_DATABASE_URL, applicationName: "gemba-worker" });
+  const db = createDatabase({
+    connectionString: env.APP_DATABASE_URL,
+    applicationName: "gemba-worker",
+    onIdleConnectionError: (error) => log.warn({ err: error }, "idle database connection lost"),
+  });
   const connection = new Redis(env.REDIS_URL, { maxRetriesPerRequest: null });
   let worker: RunningWorker | undefined;
   let stopping = false;

@@ -11,6 +11,12 @@ export type DbConfig = {
   maxConnections?: number;
   /** Shown in pg_stat_activity; helps an admin see which process holds a connection. */
   applicationName: string;
+  /**
+   * Called when an idle pooled connection breaks (Postgres restarted, network cut). Without a
+   * listener pg would crash the process; with one, the pool drops the connection and the next
+   * query reconnects or fails with an error the caller handles.
+   */
+  onIdleConnectionError?: (error: Error) => void;
 };
 
 /**
@@ -29,6 +35,7 @@ export function createDatabase(config: DbConfig): Database {
     max: config.maxConnections ?? 10,
     application_name: config.applicationName,
   });
+  pool.on("error", (error) => config.onIdleConnectionError?.(error));
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
   return {
     prisma,

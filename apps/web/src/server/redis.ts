@@ -1,6 +1,7 @@
 import "server-only";
 import { Redis } from "ioredis";
 import { webEnv } from "./env";
+import { logger } from "./logger";
 
 const globalForRedis = globalThis as unknown as { gembaRedis?: Redis };
 
@@ -12,5 +13,7 @@ export function redis(): Redis {
     enableOfflineQueue: false,
     lazyConnect: false,
   });
+  // ioredis reconnects by itself; the listener keeps an outage from being an unhandled error.
+  globalForRedis.gembaRedis.on("error", (error) => logger().warn({ err: error }, "redis connection problem"));
   return globalForRedis.gembaRedis;
 }
