@@ -1,3 +1,4 @@
+import { findDefaultReason } from "@gemba/domain/reasons/default-reasons";
 import { z } from "zod";
 
 export const MACHINE_STATES = ["RUNNING", "IDLE", "DOWN", "PLANNED_STOP", "NO_SHIFT", "UNKNOWN"] as const;
@@ -20,8 +21,10 @@ const ZStatePayload = z.object({
   reasonCode: z.string().min(1).optional().catch(undefined),
 });
 
-/** MATERIAL_STARVED → "Material starved". */
-function humanizeCode(code: string): string {
+/** The reason's label from the default reason tree; unknown codes read MATERIAL_STARVED → "Material starved". */
+function labelForCode(code: string): string {
+  const known = findDefaultReason(code);
+  if (known) return known.label;
   const words = code.replaceAll(/[_-]+/g, " ").trim().toLowerCase();
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
@@ -31,5 +34,5 @@ export function parseMachineState(payload: unknown): { state: TMachineState; rea
   const parsed = ZStatePayload.safeParse(payload);
   if (!parsed.success) return { state: "UNKNOWN", reason: null };
   const { state, reason, reasonCode } = parsed.data;
-  return { state, reason: reason ?? (reasonCode ? humanizeCode(reasonCode) : null) };
+  return { state, reason: reason ?? (reasonCode ? labelForCode(reasonCode) : null) };
 }
