@@ -13,7 +13,7 @@ function isJobName(name: string): name is TJobName {
  * succeed on retry, so it fails permanently (UnrecoverableError) and stays visible in the
  * failed set instead of burning attempts.
  */
-export async function runJob(job: Job, context: JobContext): Promise<unknown> {
+export async function runJob(job: Job, context: Omit<JobContext, "jobId">): Promise<unknown> {
   if (!isJobName(job.name)) throw new UnrecoverableError(`No handler for job "${job.name}".`);
   let payload: ReturnType<typeof parseJobPayload>;
   try {
@@ -23,5 +23,6 @@ export async function runJob(job: Job, context: JobContext): Promise<unknown> {
     throw error;
   }
   const handler = handlers[job.name] as (payload: unknown, context: JobContext) => Promise<unknown>;
-  return handler(payload, { ...context, log: context.log.child({ jobId: job.id, job: job.name }) });
+  const jobId = job.id ?? `${job.name}:${job.timestamp}`;
+  return handler(payload, { ...context, jobId, log: context.log.child({ jobId, job: job.name }) });
 }

@@ -35,7 +35,7 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
   const queues = createQueues(connection, prefix);
   const workers = Object.values(QUEUES).map(
     (queueName) =>
-      new Worker(queueName, (job) => runJob(job, { db, log }), {
+      new Worker(queueName, (job) => runJob(job, { db, log, publisher: connection }), {
         connection,
         prefix,
         concurrency: options.concurrency,

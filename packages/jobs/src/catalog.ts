@@ -16,6 +16,19 @@ export const jobCatalog = {
       loginAttemptRetentionHours: z.number().int().min(1).default(24),
     }),
   },
+  /**
+   * A batch of raw items from one source, to validate and store as events. The one job whose
+   * payload is data rather than ids: the items exist nowhere else yet.
+   */
+  "ingest.batch": {
+    queue: QUEUES.ingest,
+    schema: z.object({
+      tenantId: z.uuid(),
+      connectorId: z.uuid().nullable(),
+      sourceId: z.string().min(1).max(200),
+      items: z.array(z.unknown()).min(1).max(20_000),
+    }),
+  },
 } as const satisfies Record<string, { queue: TQueueName; schema: z.ZodType }>;
 
 export type TJobName = keyof typeof jobCatalog;

@@ -6,6 +6,7 @@ export const DEFAULT_QUEUE_PREFIX = "gemba";
 /** Queues by workload, so a slow kind of job never delays another kind. */
 export const QUEUES = {
   maintenance: "gemba-maintenance",
+  ingest: "gemba-ingest",
 } as const;
 
 export type TQueueName = (typeof QUEUES)[keyof typeof QUEUES];

@@ -1,6 +1,8 @@
+import { ingestBatch } from "./ingest-batch";
 import { purgeAuthRecords } from "./purge-auth-records";
 import type { HandlerMap } from "./types";
 
 export const handlers: HandlerMap = {
   "maintenance.purge-auth-records": purgeAuthRecords,
+  "ingest.batch": ingestBatch,
 };

@@ -1,8 +1,16 @@
 import type { Database } from "@gemba/db/client";
 import type { TJobName, TJobPayload } from "@gemba/jobs/catalog";
+import type { Redis } from "ioredis";
 import type { Logger } from "pino";
 
-export type JobContext = { db: Database; log: Logger };
+export type JobContext = {
+  db: Database;
+  log: Logger;
+  /** For publishing to the live bus (never used for blocking commands). */
+  publisher: Redis;
+  /** BullMQ job id: stable across retries, so handlers can make their effects idempotent. */
+  jobId: string;
+};
 
 export type JobHandler<N extends TJobName> = (payload: TJobPayload<N>, context: JobContext) => Promise<unknown>;
 

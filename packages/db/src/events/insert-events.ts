@@ -24,6 +24,15 @@ INSERT INTO "Event" ("tenantId", "workCenterId", "kind", "eventTime", "sourceId"
 SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::timestamptz[], $5::text[], $6::text[], $7::jsonb[])
 ON CONFLICT ("tenantId", "sourceId", "dedupeKey") DO NOTHING`;
 
+/** What was new, for publishing to live views: rows skipped as duplicates are not returned. */
+export type InsertedEvent = {
+  id: string;
+  workCenterId: string | null;
+  kind: string;
+  eventTime: Date;
+  payload: unknown;
+};
+
 /**
  * Bulk-inserts events of one tenant and returns how many were new (duplicates by
  * tenant, source and dedupe key are skipped, also within one call).
@@ -38,8 +47,38 @@ export async function insertEvents(
   events: readonly EventInsertRow[],
   options: InsertEventsOptions = {},
 ): Promise<number> {
-  const batchSize = Math.max(1, options.batchSize ?? DEFAULT_BATCH_SIZE);
   let inserted = 0;
+  for (const parameters of batchParameters(tenantId, events, options)) {
+    const result = await client.query(INSERT_SQL, parameters);
+    inserted += result.rowCount ?? 0;
+  }
+  return inserted;
+}
+
+/** The same insert, returning the rows that were new (duplicates are skipped silently). */
+export async function insertEventsReturningNew(
+  client: pg.ClientBase,
+  tenantId: string,
+  events: readonly EventInsertRow[],
+  options: InsertEventsOptions = {},
+): Promise<InsertedEvent[]> {
+  const inserted: InsertedEvent[] = [];
+  for (const parameters of batchParameters(tenantId, events, options)) {
+    const result = await client.query<InsertedEvent>(
+      `${INSERT_SQL} RETURNING id::text AS id, "workCenterId", kind, "eventTime", payload`,
+      parameters,
+    );
+    inserted.push(...result.rows);
+  }
+  return inserted;
+}
+
+function* batchParameters(
+  tenantId: string,
+  events: readonly EventInsertRow[],
+  options: InsertEventsOptions,
+): Generator<unknown[]> {
+  const batchSize = Math.max(1, options.batchSize ?? DEFAULT_BATCH_SIZE);
   for (let start = 0; start < events.length; start += batchSize) {
     const batch = events.slice(start, start + batchSize);
     const columns = {
@@ -51,7 +90,7 @@ export async function insertEvents(
       dedupeKeys: batch.map((event) => event.dedupeKey),
       payloads: batch.map((event) => JSON.stringify(event.payload)),
     };
-    const result = await client.query(INSERT_SQL, [
+    yield [
       columns.tenantIds,
       columns.workCenterIds,
       columns.kinds,
@@ -59,8 +98,6 @@ export async function insertEvents(
       columns.sourceIds,
       columns.dedupeKeys,
       columns.payloads,
-    ]);
-    inserted += result.rowCount ?? 0;
+    ];
   }
-  return inserted;
 }
