@@ -89,7 +89,7 @@ describe("ingest pipeline (queue → worker → Postgres → live bus)", () => {
   it("stores 50,000 events exactly once when sent twice with 10 % duplicates and 5 % out of order", async () => {
     const sourceId = `replay-${randomUUID()}`;
     const events = Array.from({ length: 50_000 }, (_, n) => countEvent(n, sourceId));
-    const delivery = [...events];
+    const delivery: unknown[] = [...events];
     // 10 % duplicates scattered through the stream.
     for (let n = 0; n < 5_000; n += 1)
       delivery.splice((n * 7919) % delivery.length, 0, events[(n * 104_729) % events.length]);
