@@ -10,6 +10,11 @@ const ZWorkerEnv = z.object({
     .regex(/^[a-z0-9-]+$/)
     .default("gemba"),
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
+  /**
+   * How long a job's lock lasts without renewal. A worker that dies (SIGKILL, power loss) holds
+   * its jobs this long before another worker takes them over.
+   */
+  WORKER_LOCK_DURATION_MS: z.coerce.number().int().min(1_000).max(600_000).default(30_000),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace"]).default("info"),
 });
 

@@ -43,6 +43,7 @@ async function main(): Promise<void> {
     log,
     concurrency: env.WORKER_CONCURRENCY,
     prefix: env.QUEUE_PREFIX,
+    lockDurationMs: env.WORKER_LOCK_DURATION_MS,
   });
   if (stopping) await started.stop();
   else worker = started;

@@ -18,6 +18,8 @@ export type WorkerOptions = {
   log: Logger;
   concurrency: number;
   prefix?: string;
+  /** Lock duration of active jobs; also how often stalled jobs of dead workers are looked for. */
+  lockDurationMs?: number;
   /** Register the repeating jobs (off in tests that must control exactly which jobs run). */
   registerSchedules?: boolean;
 };
@@ -39,6 +41,9 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
         connection,
         prefix,
         concurrency: options.concurrency,
+        ...(options.lockDurationMs
+          ? { lockDuration: options.lockDurationMs, stalledInterval: options.lockDurationMs }
+          : {}),
       }),
   );
   for (const worker of workers) {
