@@ -55,7 +55,11 @@ export async function insertEvents(
   return inserted;
 }
 
-/** The same insert, returning the rows that were new (duplicates are skipped silently). */
+/**
+ * The same insert, returning the rows that were new (duplicates are skipped silently). Only
+ * id and dedupe key come back from Postgres; the rest is taken from the input, which saves
+ * sending every payload back over the wire.
+ */
 export async function insertEventsReturningNew(
   client: pg.ClientBase,
   tenantId: string,
@@ -63,12 +67,33 @@ export async function insertEventsReturningNew(
   options: InsertEventsOptions = {},
 ): Promise<InsertedEvent[]> {
   const inserted: InsertedEvent[] = [];
+  const batchSize = Math.max(1, options.batchSize ?? DEFAULT_BATCH_SIZE);
+  let start = 0;
   for (const parameters of batchParameters(tenantId, events, options)) {
-    const result = await client.query<InsertedEvent>(
-      `${INSERT_SQL} RETURNING id::text AS id, "workCenterId", kind, "eventTime", payload`,
+    const batch = events.slice(start, start + batchSize);
+    start += batchSize;
+    const result = await client.query<{ id: string; sourceId: string; dedupeKey: string }>(
+      `${INSERT_SQL} RETURNING id::text AS id, "sourceId", "dedupeKey"`,
       parameters,
     );
-    inserted.push(...result.rows);
+    if (result.rows.length === 0) continue;
+    // Within one batch a (source, dedupe key) pair is stored at most once: the first wins.
+    const byKey = new Map<string, EventInsertRow>();
+    for (const event of batch) {
+      const key = `${event.sourceId}\u0000${event.dedupeKey}`;
+      if (!byKey.has(key)) byKey.set(key, event);
+    }
+    for (const row of result.rows) {
+      const event = byKey.get(`${row.sourceId}\u0000${row.dedupeKey}`);
+      if (!event) continue;
+      inserted.push({
+        id: row.id,
+        workCenterId: event.workCenterId,
+        kind: event.kind,
+        eventTime: event.eventTime,
+        payload: event.payload,
+      });
+    }
   }
   return inserted;
 }
