@@ -1,3 +1,4 @@
+import type { JobsOptions } from "bullmq";
 import { z } from "zod";
 import { QUEUES, type TQueueName } from "./constants";
 
@@ -28,8 +29,10 @@ export const jobCatalog = {
       sourceId: z.string().min(1).max(200),
       items: z.array(z.unknown()).min(1).max(20_000),
     }),
+    // A batch carries up to megabytes of data: once stored, it must not linger in Redis.
+    jobOptions: { removeOnComplete: { age: 3_600, count: 100 } },
   },
-} as const satisfies Record<string, { queue: TQueueName; schema: z.ZodType }>;
+} as const satisfies Record<string, { queue: TQueueName; schema: z.ZodType; jobOptions?: JobsOptions }>;
 
 export type TJobName = keyof typeof jobCatalog;
 export type TJobPayload<N extends TJobName> = z.infer<(typeof jobCatalog)[N]["schema"]>;

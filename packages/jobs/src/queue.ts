@@ -1,4 +1,4 @@
-import { Queue } from "bullmq";
+import { type JobsOptions, Queue } from "bullmq";
 import type { Redis } from "ioredis";
 import { jobCatalog, parseJobPayload, type TJobName, type TJobPayload } from "./catalog";
 import { DEFAULT_QUEUE_PREFIX, defaultJobOptions, type TQueueName } from "./constants";
@@ -36,7 +36,8 @@ export async function enqueue<N extends TJobName>(
   options: { jobId?: string; delayMs?: number } = {},
 ): Promise<void> {
   const data = parseJobPayload(name, payload);
-  await queues.get(jobCatalog[name].queue).add(name, data, { jobId: options.jobId, delay: options.delayMs });
+  const entry: { queue: TQueueName; jobOptions?: JobsOptions } = jobCatalog[name];
+  await queues.get(entry.queue).add(name, data, { ...entry.jobOptions, jobId: options.jobId, delay: options.delayMs });
 }
 
 /** Repeating jobs, registered idempotently at worker start (BullMQ job schedulers). */
