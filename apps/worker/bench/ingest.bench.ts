@@ -5,7 +5,7 @@
  *
  *   pnpm bench:ingest [--events 200000] [--batch 5000] [--preload 500000] [--runs 3]
  */
-import { randomBytes, randomUUID } from "node:crypto";
+import { randomUUID } from "node:crypto";
 import { parseArgs } from "node:util";
 import { insertEvents } from "@gemba/db/events/insert-events";
 import { withTenant, withTenantClient } from "@gemba/db/tenant-scope";
@@ -17,6 +17,7 @@ import { enqueueIngestBatch } from "@gemba/jobs/ingest";
 import { Redis } from "ioredis";
 import pino from "pino";
 import { startWorker } from "../src/start-worker";
+import { removeQueueKeys, uniqueQueuePrefix } from "../src/testing/test-worker";
 
 const { values } = parseArgs({
   allowPositionals: true,
@@ -86,7 +87,7 @@ const percentile = (xs: number[], p: number) =>
   [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))] ?? 0;
 
 async function queueRun(run: number) {
-  const prefix = `gemba-bench-${randomBytes(4).toString("hex")}`;
+  const prefix = uniqueQueuePrefix();
   const sourceId = `bench-queue-${run}-${randomUUID()}`;
   const events = makeEvents(EVENTS, sourceId);
   // Fill the queue first, then start the worker: the measurement is the drain, not the producer.
@@ -122,8 +123,7 @@ async function queueRun(run: number) {
   const latencies = jobs.map((job) => (job.finishedOn ?? 0) - (job.processedOn ?? 0));
   await worker.stop();
   await queues.close();
-  const keys = await producer.keys(`${prefix}:*`);
-  if (keys.length > 0) await producer.del(...keys);
+  await removeQueueKeys(producer, prefix);
   producer.disconnect();
   const stored = await withTenant(db.app.prisma, plant.tenantId, (tx) => tx.event.count({ where: { sourceId } }));
   if (stored !== EVENTS) throw new Error(`stored ${stored} of ${EVENTS}`);

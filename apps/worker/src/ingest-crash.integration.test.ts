@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { randomBytes, randomUUID } from "node:crypto";
+import { randomUUID } from "node:crypto";
 import { once } from "node:events";
 import { fileURLToPath } from "node:url";
 import { withTenant } from "@gemba/db/tenant-scope";
@@ -11,12 +11,13 @@ import { enqueueIngestBatch } from "@gemba/jobs/ingest";
 import { createQueues, type QueueSet } from "@gemba/jobs/queue";
 import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { removeQueueKeys, uniqueQueuePrefix, waitUntil } from "./testing/test-worker";
 
 let db: TestDatabase;
 let plant: TenantFixture;
 let redis: Redis;
 let queues: QueueSet;
-const prefix = `gemba-test-${randomBytes(4).toString("hex")}`;
+const prefix = uniqueQueuePrefix();
 const workerDir = fileURLToPath(new URL("..", import.meta.url));
 const BATCHES = 40;
 const PER_BATCH = 2_500;
@@ -30,8 +31,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await queues.close();
-  const keys = await redis.keys(`${prefix}:*`);
-  if (keys.length > 0) await redis.del(...keys);
+  await removeQueueKeys(redis, prefix);
   redis.disconnect();
   await db.drop();
 });
@@ -56,14 +56,6 @@ function startWorkerProcess(): ChildProcess {
 const stored = (sourceId: string) =>
   withTenant(db.app.prisma, plant.tenantId, (tx) => tx.event.count({ where: { sourceId } }));
 
-async function until(condition: () => Promise<boolean>, timeoutMs: number, what: string) {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-}
-
 describe("ingest worker killed mid-batch", () => {
   it("loses no event and duplicates none after SIGKILL and restart", async () => {
     const sourceId = `crash-${randomUUID()}`;
@@ -84,8 +76,8 @@ describe("ingest worker killed mid-batch", () => {
 
     const first = startWorkerProcess();
     // Kill it while it is working: some events stored, batches still active.
-    await until(async () => (await stored(sourceId)) > 0, 60_000, "the first events");
-    await until(async () => ((await queue.getJobCounts("active")).active ?? 0) > 0, 10_000, "an active batch");
+    await waitUntil(async () => (await stored(sourceId)) > 0, 60_000, "the first events");
+    await waitUntil(async () => ((await queue.getJobCounts("active")).active ?? 0) > 0, 10_000, "an active batch");
     first.kill("SIGKILL");
     await once(first, "exit");
     const atKill = await stored(sourceId);
@@ -95,7 +87,7 @@ describe("ingest worker killed mid-batch", () => {
 
     const second = startWorkerProcess();
     try {
-      await until(
+      await waitUntil(
         async () => {
           const counts = await queue.getJobCounts("wait", "active", "delayed", "completed", "failed");
           return counts.completed === BATCHES || (counts.failed ?? 0) > 0;

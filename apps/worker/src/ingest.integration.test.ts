@@ -1,23 +1,22 @@
-import { randomBytes, randomUUID } from "node:crypto";
+import { randomUUID } from "node:crypto";
 import { withTenant } from "@gemba/db/tenant-scope";
 import { createTenantFixture, type TenantFixture } from "@gemba/db/testing/fixtures";
 import { createTestDatabase, type TestDatabase } from "@gemba/db/testing/test-database";
-import { testEnv } from "@gemba/db/testing/test-env";
 import { QUEUES } from "@gemba/jobs/constants";
 import { enqueueIngestBatch } from "@gemba/jobs/ingest";
 import { liveChannel, ZLiveMessage } from "@gemba/jobs/live-bus";
-import { Redis } from "ioredis";
-import pino from "pino";
+import type { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type RunningWorker, startWorker } from "./start-worker";
+import type { RunningWorker } from "./start-worker";
+import { startTestWorker, type TestWorker, waitUntil } from "./testing/test-worker";
 
 let db: TestDatabase;
 let plant: TenantFixture;
 let other: TenantFixture;
 let workCenterIds: string[];
+let harness: TestWorker;
 let connection: Redis;
 let worker: RunningWorker;
-const prefix = `gemba-test-${randomBytes(4).toString("hex")}`;
 
 beforeAll(async () => {
   db = await createTestDatabase();
@@ -30,7 +29,7 @@ beforeAll(async () => {
           data: {
             tenantId: plant.tenantId,
             lineId: plant.lineId,
-            code: `WC-${n}-${prefix}`,
+            code: `WC-${n}`,
             name: `Cell ${n}`,
             sequence: n + 2,
           },
@@ -40,35 +39,26 @@ beforeAll(async () => {
     ),
   );
   workCenterIds = [plant.workCenterId, ...extra.map((wc) => wc.id)];
-  connection = new Redis(testEnv.TEST_REDIS_URL, { maxRetriesPerRequest: null });
-  worker = await startWorker({
-    db: db.app,
-    connection,
-    log: pino({ level: "silent" }),
-    concurrency: 2,
-    prefix,
-    registerSchedules: false,
-  });
+  harness = await startTestWorker(db.app);
+  ({ connection, worker } = harness);
 });
 
 afterAll(async () => {
-  await worker.stop();
-  const keys = await connection.keys(`${prefix}:*`);
-  if (keys.length > 0) await connection.del(...keys);
-  connection.disconnect();
+  await harness.stop();
   await db.drop();
 });
 
-async function waitForIdleQueue(timeoutMs = 120_000): Promise<void> {
+function waitForIdleQueue(timeoutMs = 120_000): Promise<void> {
   const queue = worker.queues.get(QUEUES.ingest);
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const counts = await queue.getJobCounts("wait", "active", "delayed", "prioritized", "failed");
-    if (counts.failed) throw new Error(`${counts.failed} ingest jobs failed`);
-    if (!counts.wait && !counts.active && !counts.delayed && !counts.prioritized) return;
-    if (Date.now() > deadline) throw new Error(`ingest queue still busy: ${JSON.stringify(counts)}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
+  return waitUntil(
+    async () => {
+      const counts = await queue.getJobCounts("wait", "active", "delayed", "prioritized", "failed");
+      if (counts.failed) throw new Error(`${counts.failed} ingest jobs failed`);
+      return !counts.wait && !counts.active && !counts.delayed && !counts.prioritized;
+    },
+    timeoutMs,
+    "the ingest queue to drain",
+  );
 }
 
 function countEvent(n: number, sourceId: string) {

@@ -1,5 +1,4 @@
 import { spawn } from "node:child_process";
-import { randomBytes } from "node:crypto";
 import { once } from "node:events";
 import { fileURLToPath } from "node:url";
 import { createTestDatabase, type TestDatabase } from "@gemba/db/testing/test-database";
@@ -7,10 +6,11 @@ import { testEnv } from "@gemba/db/testing/test-env";
 import { workerHeartbeatKey } from "@gemba/jobs/heartbeat";
 import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { removeQueueKeys, uniqueQueuePrefix } from "./testing/test-worker";
 
 let db: TestDatabase;
 let redis: Redis;
-const prefix = `gemba-test-${randomBytes(4).toString("hex")}`;
+const prefix = uniqueQueuePrefix();
 const workerDir = fileURLToPath(new URL("..", import.meta.url));
 
 beforeAll(async () => {
@@ -19,8 +19,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  const keys = await redis.keys(`${prefix}:*`);
-  if (keys.length > 0) await redis.del(...keys);
+  await removeQueueKeys(redis, prefix);
   redis.disconnect();
   await db.drop();
 });

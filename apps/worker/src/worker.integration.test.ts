@@ -1,41 +1,30 @@
-import { randomBytes } from "node:crypto";
 import { createTenantFixture, type TenantFixture } from "@gemba/db/testing/fixtures";
 import { createTestDatabase, type TestDatabase } from "@gemba/db/testing/test-database";
-import { testEnv } from "@gemba/db/testing/test-env";
 import { jobCatalog } from "@gemba/jobs/catalog";
 import { workerHeartbeatKey } from "@gemba/jobs/heartbeat";
 import { enqueue } from "@gemba/jobs/queue";
 import { QueueEvents } from "bullmq";
-import { Redis } from "ioredis";
-import pino from "pino";
+import type { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type RunningWorker, startWorker } from "./start-worker";
+import type { RunningWorker } from "./start-worker";
+import { startTestWorker, type TestWorker } from "./testing/test-worker";
 
 let db: TestDatabase;
 let tenant: TenantFixture;
+let harness: TestWorker;
 let connection: Redis;
 let worker: RunningWorker;
-const prefix = `gemba-test-${randomBytes(4).toString("hex")}`;
+let prefix: string;
 
 beforeAll(async () => {
   db = await createTestDatabase();
   tenant = await createTenantFixture(db, "Worker");
-  connection = new Redis(testEnv.TEST_REDIS_URL, { maxRetriesPerRequest: null });
-  worker = await startWorker({
-    db: db.app,
-    connection,
-    log: pino({ level: "silent" }),
-    concurrency: 2,
-    prefix,
-    registerSchedules: false,
-  });
+  harness = await startTestWorker(db.app);
+  ({ connection, worker, prefix } = harness);
 });
 
 afterAll(async () => {
-  await worker.stop();
-  const keys = await connection.keys(`${prefix}:*`);
-  if (keys.length > 0) await connection.del(...keys);
-  connection.disconnect();
+  await harness.stop();
   await db.drop();
 });
 
