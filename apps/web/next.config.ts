@@ -2,9 +2,19 @@ import type { NextConfig } from "next";
 
 const config: NextConfig = {
   // Internal packages ship TypeScript source; Next compiles them with the app.
-  transpilePackages: ["@gemba/api", "@gemba/auth", "@gemba/db", "@gemba/domain", "@gemba/jobs"],
+  transpilePackages: ["@gemba/api", "@gemba/auth", "@gemba/connectors", "@gemba/db", "@gemba/domain", "@gemba/jobs"],
   // Native and Node-only modules stay outside the bundle and are required at run time.
-  serverExternalPackages: ["@node-rs/argon2", "pg", "@prisma/adapter-pg", "ioredis", "pino"],
+  serverExternalPackages: [
+    "@node-rs/argon2",
+    "pg",
+    "@prisma/adapter-pg",
+    "ioredis",
+    "pino",
+    "bullmq",
+    "mqtt",
+    "node-opcua",
+    "sparkplug-payload",
+  ],
   poweredByHeader: false,
   reactStrictMode: true,
   typedRoutes: false,

@@ -53,6 +53,7 @@ const server = spawn("node_modules/.bin/next", ["start", "-p", port, "-H", "127.
     REDIS_URL: testEnv.TEST_REDIS_URL,
     NEXTAUTH_URL: `http://127.0.0.1:${port}`,
     NEXTAUTH_SECRET: randomBytes(32).toString("hex"),
+    SECRETS_KEY: randomBytes(32).toString("base64"),
     OIDC_ISSUER: `http://127.0.0.1:${oidcPort}`,
     OIDC_CLIENT_ID,
     OIDC_CLIENT_SECRET,

@@ -15,6 +15,19 @@ const ZWorkerEnv = z.object({
    * its jobs this long before another worker takes them over.
    */
   WORKER_LOCK_DURATION_MS: z.coerce.number().int().min(1_000).max(600_000).default(30_000),
+  /** 32 random bytes, base64: opens connector secrets. Without it, connectors needing secrets report the problem. */
+  SECRETS_KEY: z
+    .string()
+    .refine(
+      (value) => Buffer.from(value, "base64").length === 32,
+      "SECRETS_KEY must be 32 random bytes, base64-encoded.",
+    )
+    .optional(),
+  /** Off for a worker that should only process jobs (e.g. a second instance dedicated to ingest). */
+  RUN_CONNECTORS: z
+    .enum(["true", "false"])
+    .default("true")
+    .transform((value) => value === "true"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace"]).default("info"),
 });
 

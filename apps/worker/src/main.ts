@@ -44,6 +44,8 @@ async function main(): Promise<void> {
     concurrency: env.WORKER_CONCURRENCY,
     prefix: env.QUEUE_PREFIX,
     lockDurationMs: env.WORKER_LOCK_DURATION_MS,
+    secretsKey: env.SECRETS_KEY ? Buffer.from(env.SECRETS_KEY, "base64") : null,
+    runConnectors: env.RUN_CONNECTORS,
   });
   if (stopping) await started.stop();
   else worker = started;

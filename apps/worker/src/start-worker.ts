@@ -9,6 +9,7 @@ import { createQueues, type QueueSet, scheduleRepeating } from "@gemba/jobs/queu
 import { Worker } from "bullmq";
 import type { Redis } from "ioredis";
 import type { Logger } from "pino";
+import { startConnectorSupervisor, type TConnectorSupervisor } from "./connectors/supervisor";
 import { runJob } from "./run-job";
 
 export type WorkerOptions = {
@@ -22,10 +23,16 @@ export type WorkerOptions = {
   lockDurationMs?: number;
   /** Register the repeating jobs (off in tests that must control exactly which jobs run). */
   registerSchedules?: boolean;
+  /** Opens connector secrets (SECRETS_KEY); null when not configured. */
+  secretsKey?: Buffer | null;
+  /** Run the configured connectors (streams and poll schedules). Off in tests that only need jobs. */
+  runConnectors?: boolean | { reconcileEveryMs?: number; definitionsModule?: string; restartDelayMs?: number };
 };
 
 export type RunningWorker = {
   queues: QueueSet;
+  /** Present when the worker runs connectors. */
+  connectors?: TConnectorSupervisor;
   /** Finishes active jobs, takes no new ones, stops the heartbeat. */
   stop: () => Promise<void>;
 };
@@ -35,9 +42,10 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
   const { db, connection, log } = options;
   const prefix = options.prefix ?? DEFAULT_QUEUE_PREFIX;
   const queues = createQueues(connection, prefix);
+  const secretsKey = options.secretsKey ?? null;
   const workers = Object.values(QUEUES).map(
     (queueName) =>
-      new Worker(queueName, (job) => runJob(job, { db, log, publisher: connection }), {
+      new Worker(queueName, (job) => runJob(job, { db, log, publisher: connection, queues, secretsKey }), {
         connection,
         prefix,
         concurrency: options.concurrency,
@@ -67,12 +75,23 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
       .catch((error: unknown) => log.warn({ err: error }, "heartbeat failed"));
   await beat();
   const heartbeat = setInterval(beat, WORKER_HEARTBEAT_INTERVAL_SECONDS * 1000);
-  log.info({ queues: Object.values(QUEUES), concurrency: options.concurrency }, "worker ready");
+  let connectors: TConnectorSupervisor | undefined;
+  if (options.runConnectors) {
+    const settings = typeof options.runConnectors === "object" ? options.runConnectors : {};
+    connectors = startConnectorSupervisor({ db, redis: connection, queues, secretsKey, log, ...settings });
+    await connectors.ready;
+  }
+  log.info(
+    { queues: Object.values(QUEUES), concurrency: options.concurrency, connectors: Boolean(connectors) },
+    "worker ready",
+  );
 
   return {
     queues,
+    ...(connectors ? { connectors } : {}),
     stop: async () => {
       clearInterval(heartbeat);
+      await connectors?.stop();
       await Promise.all(workers.map((worker) => worker.close()));
       await queues.close();
       await connection.del(heartbeatKey).catch(() => undefined);

@@ -9,6 +9,7 @@ import type { z } from "zod";
 import { appRouter, createCaller } from "./root";
 import { createInvitationToken } from "./services/invitations/invitation-token";
 import { isIdField, sampleInput } from "./testing/sample-input";
+import { createTestPlatform, type TestPlatform } from "./testing/test-platform";
 
 type AnyProcedure = { _def: { type: "query" | "mutation" | "subscription"; inputs: z.ZodType[] } };
 
@@ -18,11 +19,41 @@ let tenantB: TenantFixture;
 let foreignIds: Record<string, string>;
 let foreignStrings: string[];
 let ownIds: Record<string, string>;
+let platform: TestPlatform;
 
 beforeAll(async () => {
   db = await createTestDatabase();
+  platform = createTestPlatform();
   tenantA = await createTenantFixture(db, "Alpha");
   tenantB = await createTenantFixture(db, "Beta");
+  const connectorOf = (tenantId: string) =>
+    withTenant(db.app.prisma, tenantId, async (tx) => {
+      const connector = await tx.connector.create({
+        data: {
+          tenantId,
+          kind: "MTCONNECT",
+          name: "Agent",
+          config: { agentUrl: "http://127.0.0.1:9/", devices: [], pollIntervalSeconds: 5, sampleCount: 100 },
+        },
+        select: { id: true },
+      });
+      const letter = await tx.deadLetter.create({
+        data: {
+          tenantId,
+          connectorId: connector.id,
+          sourceId: connector.id,
+          batchId: "probe",
+          position: 0,
+          stage: "validation",
+          reason: "probe",
+          payload: { kind: "probe" },
+        },
+        select: { id: true },
+      });
+      return { connectorId: connector.id, deadLetterId: letter.id.toString() };
+    });
+  const connectorOfB = await connectorOf(tenantB.tenantId);
+  const connectorOfA = await connectorOf(tenantA.tenantId);
   const invitationOfB = await withTenant(db.app.prisma, tenantB.tenantId, (tx) =>
     tx.invitation.create({
       data: {
@@ -52,6 +83,8 @@ beforeAll(async () => {
     membershipId: tenantB.users.OPERATOR.membershipId,
     userId: tenantB.users.OPERATOR.userId,
     invitationId: invitationOfB.id,
+    connectorId: connectorOfB.connectorId,
+    deadLetterIds: connectorOfB.deadLetterId,
     sessionId: sessionOfB,
     // A well-formed invitation token of tenant B whose secret is not B's.
     token: `${tenantB.tenantId}.${randomBytes(32).toString("base64url")}`,
@@ -69,12 +102,16 @@ beforeAll(async () => {
     orderId: tenantA.orderId,
     membershipId: tenantA.users.OPERATOR.membershipId,
     userId: tenantA.users.OPERATOR.userId,
+    connectorId: connectorOfA.connectorId,
+    deadLetterIds: connectorOfA.deadLetterId,
   };
-  const { cursor: _position, ...foreignEntities } = foreignIds;
+  // Positions and small serial numbers are not names: they may appear in any tenant's output.
+  const { cursor: _position, deadLetterIds: _serial, ...foreignEntities } = foreignIds;
   foreignStrings = [...Object.values(foreignEntities), tenantB.users.ADMIN.email, tenantB.users.OPERATOR.email];
 });
 
 afterAll(async () => {
+  await platform.close();
   await db.drop();
 });
 
@@ -90,6 +127,7 @@ function callerAsAdminOfA(sessionId: string) {
     db: db.app.prisma,
     session: { sessionId, userId: tenantA.users.ADMIN.userId, activeTenantId: tenantA.tenantId },
     requestId: "cross-tenant-test",
+    platform,
   });
 }
 

@@ -1,4 +1,5 @@
 import { adminRouter } from "./routers/admin";
+import { connectorsRouter } from "./routers/connectors";
 import { meRouter } from "./routers/me";
 import { onboardingRouter } from "./routers/onboarding";
 import { plantRouter } from "./routers/plant";
@@ -8,6 +9,7 @@ export const appRouter = router({
   me: meRouter,
   plant: plantRouter,
   admin: adminRouter,
+  connectors: connectorsRouter,
   onboarding: onboardingRouter,
 });
 

@@ -44,7 +44,10 @@ export const tenantProcedure = signedInProcedure.use(async ({ ctx, next }) => {
   if (!activeTenantId) {
     throw new AppError("FORBIDDEN", "You are not a member of any plant yet. Ask an admin to invite you.");
   }
-  return withScope(ctx.db, { tenantId: activeTenantId, userId }, async (tx) => {
+  // Side effects that must only happen once the transaction has committed (e.g. telling the
+  // worker to re-read a connector): run after withScope resolves, skipped on rollback.
+  const afterCommit: (() => Promise<void>)[] = [];
+  const outcome = await withScope(ctx.db, { tenantId: activeTenantId, userId }, async (tx) => {
     const membership = await tx.membership.findFirst({
       where: { tenantId: activeTenantId, userId },
       select: { id: true, role: true },
@@ -53,12 +56,18 @@ export const tenantProcedure = signedInProcedure.use(async ({ ctx, next }) => {
       throw new AppError("FORBIDDEN", "You are no longer a member of this plant. Switch to another one or sign out.");
     }
     const result = await next({
-      ctx: { tx, tenant: { tenantId: activeTenantId, role: membership.role as TRole, membershipId: membership.id } },
+      ctx: {
+        tx,
+        tenant: { tenantId: activeTenantId, role: membership.role as TRole, membershipId: membership.id },
+        afterCommit: (effect: () => Promise<void>) => afterCommit.push(effect),
+      },
     });
     // A failed procedure must roll back whatever it wrote: rethrow inside the transaction.
     if (!result.ok) throw result.error;
     return result;
   });
+  for (const effect of afterCommit) await effect().catch(() => undefined);
+  return outcome;
 });
 
 function requireRole(minimum: TRole) {

@@ -2,6 +2,13 @@ import type { JobsOptions } from "bullmq";
 import { z } from "zod";
 import { QUEUES, type TQueueName } from "./constants";
 
+export const ZRejectedInput = z.object({
+  stage: z.enum(["decode", "mapping", "validation"]),
+  reason: z.string().min(1).max(2000),
+  payload: z.unknown(),
+});
+export type TRejectedInput = z.infer<typeof ZRejectedInput>;
+
 /**
  * Every job the platform runs: its queue and its payload schema. Payloads carry ids only;
  * handlers re-read what they need (and the tenant) from the database. The worker must
@@ -23,19 +30,41 @@ export const jobCatalog = {
    */
   "ingest.batch": {
     queue: QUEUES.ingest,
-    schema: z.object({
-      tenantId: z.uuid(),
-      connectorId: z.uuid().nullable(),
-      sourceId: z.string().min(1).max(200),
-      items: z.array(z.unknown()).min(1).max(20_000),
-    }),
+    schema: z
+      .object({
+        tenantId: z.uuid(),
+        connectorId: z.uuid().nullable(),
+        sourceId: z.string().min(1).max(200),
+        items: z.array(z.unknown()).max(20_000),
+        /**
+         * Input the connector already knows is bad (undecodable bytes, a topic or field with no
+         * mapping): dead-lettered with the connector's own reason, so nothing is silently dropped.
+         */
+        rejected: z.array(ZRejectedInput).max(20_000).default([]),
+      })
+      .refine((batch) => batch.items.length + batch.rejected.length > 0, {
+        message: "an ingest batch must not be empty",
+      }),
     // A batch carries up to megabytes of data: once stored, it must not linger in Redis.
     jobOptions: { removeOnComplete: { age: 3_600, count: 100 } },
+  },
+  /** One poll or sync of a polled connector (MTConnect, ERP): on its schedule, or "Sync now". */
+  "connector.poll": {
+    queue: QUEUES.connectors,
+    schema: z.object({
+      tenantId: z.uuid(),
+      connectorId: z.uuid(),
+      trigger: z.enum(["schedule", "manual"]),
+    }),
+    // A failed poll is recorded as a failed run; the next scheduled one is the retry.
+    jobOptions: { attempts: 1, removeOnComplete: { age: 3_600, count: 200 } },
   },
 } as const satisfies Record<string, { queue: TQueueName; schema: z.ZodType; jobOptions?: JobsOptions }>;
 
 export type TJobName = keyof typeof jobCatalog;
 export type TJobPayload<N extends TJobName> = z.infer<(typeof jobCatalog)[N]["schema"]>;
+/** What a caller hands in: fields with defaults may be left out. */
+export type TJobInput<N extends TJobName> = z.input<(typeof jobCatalog)[N]["schema"]>;
 
 /** Validates a payload on its way into a queue and again on its way out. */
 export function parseJobPayload<N extends TJobName>(name: N, payload: unknown): TJobPayload<N> {

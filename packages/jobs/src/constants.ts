@@ -7,6 +7,8 @@ export const DEFAULT_QUEUE_PREFIX = "gemba";
 export const QUEUES = {
   maintenance: "gemba-maintenance",
   ingest: "gemba-ingest",
+  /** Connector polls and syncs: slow network calls that must not hold up ingest. */
+  connectors: "gemba-connectors",
 } as const;
 
 export type TQueueName = (typeof QUEUES)[keyof typeof QUEUES];

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import type { TJobPayload } from "./catalog";
+import type { TJobInput } from "./catalog";
 import { enqueue, type QueueSet } from "./queue";
 
 /**
@@ -9,7 +9,7 @@ import { enqueue, type QueueSet } from "./queue";
  */
 export async function enqueueIngestBatch(
   queues: QueueSet,
-  batch: TJobPayload<"ingest.batch">,
+  batch: TJobInput<"ingest.batch">,
   options: { batchId?: string } = {},
 ): Promise<string> {
   const batchId = options.batchId ?? randomUUID();

@@ -1,6 +1,6 @@
 import { type JobsOptions, Queue } from "bullmq";
 import type { Redis } from "ioredis";
-import { jobCatalog, parseJobPayload, type TJobName, type TJobPayload } from "./catalog";
+import { jobCatalog, parseJobPayload, type TJobInput, type TJobName } from "./catalog";
 import { DEFAULT_QUEUE_PREFIX, defaultJobOptions, type TQueueName } from "./constants";
 
 export type QueueSet = {
@@ -32,7 +32,7 @@ export function createQueues(connection: Redis, prefix = DEFAULT_QUEUE_PREFIX): 
 export async function enqueue<N extends TJobName>(
   queues: QueueSet,
   name: N,
-  payload: TJobPayload<N>,
+  payload: TJobInput<N>,
   options: { jobId?: string; delayMs?: number } = {},
 ): Promise<void> {
   const data = parseJobPayload(name, payload);
@@ -44,7 +44,7 @@ export async function enqueue<N extends TJobName>(
 export async function scheduleRepeating<N extends TJobName>(
   queues: QueueSet,
   name: N,
-  payload: TJobPayload<N>,
+  payload: TJobInput<N>,
   every: { everyMs: number },
 ): Promise<void> {
   const data = parseJobPayload(name, payload);
@@ -56,4 +56,26 @@ export async function scheduleRepeating<N extends TJobName>(
       data,
     },
   );
+}
+
+/** The scheduler of one connector's polls; one per connector, replaced when its interval changes. */
+export const connectorPollSchedulerId = (connectorId: string) => `connector-poll:${connectorId}`;
+
+export async function scheduleConnectorPoll(
+  queues: QueueSet,
+  payload: { tenantId: string; connectorId: string },
+  everyMs: number,
+): Promise<void> {
+  const data = parseJobPayload("connector.poll", { ...payload, trigger: "schedule" });
+  await queues
+    .get(jobCatalog["connector.poll"].queue)
+    .upsertJobScheduler(
+      connectorPollSchedulerId(payload.connectorId),
+      { every: everyMs },
+      { name: "connector.poll", data, opts: jobCatalog["connector.poll"].jobOptions },
+    );
+}
+
+export async function unscheduleConnectorPoll(queues: QueueSet, connectorId: string): Promise<void> {
+  await queues.get(jobCatalog["connector.poll"].queue).removeJobScheduler(connectorPollSchedulerId(connectorId));
 }

@@ -1,3 +1,4 @@
+import { connectorPoll } from "./connector-poll";
 import { ingestBatch } from "./ingest-batch";
 import { purgeAuthRecords } from "./purge-auth-records";
 import type { HandlerMap } from "./types";
@@ -5,4 +6,5 @@ import type { HandlerMap } from "./types";
 export const handlers: HandlerMap = {
   "maintenance.purge-auth-records": purgeAuthRecords,
   "ingest.batch": ingestBatch,
+  "connector.poll": connectorPoll,
 };

@@ -1,5 +1,6 @@
 import type { Database } from "@gemba/db/client";
 import type { TJobName, TJobPayload } from "@gemba/jobs/catalog";
+import type { QueueSet } from "@gemba/jobs/queue";
 import type { Redis } from "ioredis";
 import type { Logger } from "pino";
 
@@ -8,6 +9,10 @@ export type JobContext = {
   log: Logger;
   /** For publishing to the live bus (never used for blocking commands). */
   publisher: Redis;
+  /** For handlers that produce further jobs (a poll produces ingest batches). */
+  queues: QueueSet;
+  /** Opens connector secrets; null when the worker runs without SECRETS_KEY (connectors then report it). */
+  secretsKey: Buffer | null;
   /** BullMQ job id: stable across retries, so handlers can make their effects idempotent. */
   jobId: string;
 };

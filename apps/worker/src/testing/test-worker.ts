@@ -3,7 +3,7 @@ import type { Database } from "@gemba/db/client";
 import { testEnv } from "@gemba/db/testing/test-env";
 import { Redis } from "ioredis";
 import pino from "pino";
-import { type RunningWorker, startWorker } from "../start-worker";
+import { type RunningWorker, startWorker, type WorkerOptions } from "../start-worker";
 
 /** A queue prefix of its own per test file: parallel runs on one Redis never see each other's jobs. */
 export function uniqueQueuePrefix(): string {
@@ -20,7 +20,10 @@ export async function removeQueueKeys(redis: Redis, prefix: string): Promise<voi
 export type TestWorker = { worker: RunningWorker; connection: Redis; prefix: string; stop: () => Promise<void> };
 
 /** An in-process worker on the real Redis, without repeating jobs so tests control what runs. */
-export async function startTestWorker(db: Database): Promise<TestWorker> {
+export async function startTestWorker(
+  db: Database,
+  options: Pick<WorkerOptions, "secretsKey" | "runConnectors"> = {},
+): Promise<TestWorker> {
   const prefix = uniqueQueuePrefix();
   const connection = new Redis(testEnv.TEST_REDIS_URL, { maxRetriesPerRequest: null });
   const worker = await startWorker({
@@ -30,6 +33,7 @@ export async function startTestWorker(db: Database): Promise<TestWorker> {
     concurrency: 2,
     prefix,
     registerSchedules: false,
+    ...options,
   });
   return {
     worker,

@@ -17,7 +17,7 @@ type JsonSchema = {
 
 /** Names of input fields that carry an identifier: each must be given a foreign value by the caller. */
 export function isIdField(name: string): boolean {
-  return name === "id" || name.endsWith("Id") || name === "token";
+  return name === "id" || name.endsWith("Id") || name.endsWith("Ids") || name === "token";
 }
 
 export class UnmappedIdField extends Error {}
@@ -42,7 +42,7 @@ function sampleValue(
   if (field && isIdField(field)) {
     const value = ids[field];
     if (value === undefined) throw new UnmappedIdField(`${path}: no foreign value for id field "${field}"`);
-    return value;
+    return field.endsWith("Ids") ? [value] : value;
   }
   if (schema.anyOf) {
     const nonNull = schema.anyOf.find((option) => option.type !== "null");

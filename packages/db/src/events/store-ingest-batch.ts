@@ -10,6 +10,8 @@ export type IngestBatch = {
   /** Stable id of this batch (the queue job id): a re-run stores nothing twice. */
   batchId: string;
   items: readonly unknown[];
+  /** Input the connector already rejected; dead-lettered after the items, positions following theirs. */
+  rejected?: readonly { stage: "decode" | "mapping" | "validation"; reason: string; payload: unknown }[];
 };
 
 export type IngestOutcome = {
@@ -20,7 +22,7 @@ export type IngestOutcome = {
   deadLettered: number;
 };
 
-type Rejected = { position: number; stage: "validation" | "mapping"; reason: string; payload: unknown };
+type Rejected = { position: number; stage: "decode" | "validation" | "mapping"; reason: string; payload: unknown };
 
 const DEAD_LETTER_SQL = `
 INSERT INTO "DeadLetter" ("tenantId", "connectorId", "sourceId", "batchId", "position", "stage", "reason", "payload")
@@ -41,6 +43,9 @@ export async function storeIngestBatch(pool: pg.Pool, batch: IngestBatch): Promi
     if (parsed.ok) valid.push({ ...parsed.event, position });
     else rejected.push({ position, stage: "validation", reason: parsed.reason, payload: raw });
   });
+  for (const [index, input] of (batch.rejected ?? []).entries()) {
+    rejected.push({ ...input, position: batch.items.length + index });
+  }
 
   return withTenantClient(pool, batch.tenantId, async (client) => {
     const known = await knownWorkCenters(client, valid);
@@ -57,7 +62,7 @@ export async function storeIngestBatch(pool: pg.Pool, batch: IngestBatch): Promi
     const inserted = await insertEventsReturningNew(client, batch.tenantId, storable);
     if (rejected.length > 0) await insertDeadLetters(client, batch, rejected);
     return {
-      received: batch.items.length,
+      received: batch.items.length + (batch.rejected?.length ?? 0),
       inserted,
       duplicates: storable.length - inserted.length,
       deadLettered: rejected.length,
