@@ -9,6 +9,7 @@ export type AppEnvInput = {
   publicUrl: string;
   mode: "production" | "development";
   color: boolean;
+  opcuaClientPki: string;
 };
 
 /**
@@ -30,6 +31,7 @@ export function appEnv(input: AppEnvInput): NodeJS.ProcessEnv {
     NEXTAUTH_URL: input.publicUrl,
     NEXTAUTH_SECRET: env.NEXTAUTH_SECRET ?? secrets.NEXTAUTH_SECRET,
     SECRETS_KEY: env.SECRETS_KEY ?? secrets.SECRETS_KEY,
+    OPCUA_CLIENT_PKI_DIR: input.opcuaClientPki,
     // Plants are often offline: no telemetry calls from Next.js or turbo.
     NEXT_TELEMETRY_DISABLED: "1",
     TURBO_TELEMETRY_DISABLED: "1",

@@ -14,6 +14,8 @@ export type DataPaths = {
   secrets: string;
   launcherLock: string;
   testReports: string;
+  /** Gemba's OPC UA client certificate: kept, so servers told to trust it once keep trusting it. */
+  opcuaClientPki: string;
 };
 
 export function dataPaths(dataDir: string): DataPaths {
@@ -27,6 +29,7 @@ export function dataPaths(dataDir: string): DataPaths {
     secrets: join(root, "secrets.json"),
     launcherLock: join(root, "launcher.json"),
     testReports: join(root, "test-reports"),
+    opcuaClientPki: join(root, "opcua-client-pki"),
   };
 }
 

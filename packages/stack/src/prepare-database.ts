@@ -1,5 +1,6 @@
 import { runMigrations } from "@gemba/db/migrations/run-migrations";
 import { deriveAppDatabaseUrl } from "@gemba/db/roles";
+import type { DemoConnectorEndpoints } from "@gemba/connectors/demo/seed-demo-connectors";
 import { seedDemoTenant } from "./demo-seed";
 import type { TLauncherEnv } from "./env";
 import { errorMessage, LauncherError } from "./errors";
@@ -18,10 +19,12 @@ type PrepareInput = {
   ownerUrl: string;
   env: Pick<TLauncherEnv, "APP_DATABASE_URL" | "APP_DATABASE_PASSWORD">;
   seedDemo: boolean;
+  /** Where the demo connectors point: the plant simulator's endpoints. */
+  demoConnectors: DemoConnectorEndpoints;
 };
 
 /** Applies pending migrations, works out the application role's URL, seeds the demo tenant. */
-export async function prepareDatabase({ ownerUrl, env, seedDemo }: PrepareInput): Promise<PreparedDatabase> {
+export async function prepareDatabase({ ownerUrl, env, seedDemo, demoConnectors }: PrepareInput): Promise<PreparedDatabase> {
   // With an APP_DATABASE_URL of their own, the role's password is the DBA's business unless
   // APP_DATABASE_PASSWORD says otherwise.
   const appRolePassword = env.APP_DATABASE_URL
@@ -55,6 +58,6 @@ export async function prepareDatabase({ ownerUrl, env, seedDemo }: PrepareInput)
     printStep("seed", "skipped (GEMBA_SEED_DEMO=false)");
     return { appUrl, demoSeeded: false };
   }
-  await seedDemoTenant({ ownerUrl, appUrl });
+  await seedDemoTenant({ ownerUrl, appUrl }, demoConnectors);
   return { appUrl, demoSeeded: true };
 }

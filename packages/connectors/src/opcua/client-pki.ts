@@ -38,7 +38,9 @@ const temporaryRootFolder = (): string => {
  */
 export function getOpcuaClientCertificateManager(): OPCUACertificateManager {
   if (manager === undefined) {
-    rootFolder ??= temporaryRootFolder();
+    // OPCUA_CLIENT_PKI_DIR (set by the launcher) keeps one certificate across restarts, so a server
+    // that was told to trust Gemba once keeps trusting it.
+    rootFolder ??= process.env.OPCUA_CLIENT_PKI_DIR || temporaryRootFolder();
     manager = new OPCUACertificateManager({
       rootFolder,
       // Trust on first use: the server certificate is accepted and kept in trusted/, as most HMI clients do.

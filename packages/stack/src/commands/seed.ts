@@ -5,6 +5,7 @@ import { acquireLauncherLock, runningLauncher } from "../launcher-lock";
 import { Lifecycle } from "../lifecycle";
 import { dataPaths } from "../paths";
 import { assertReachable, describeUrl, resolvePostgres } from "../postgres";
+import { simulatorEndpoints } from "../simulator-endpoints";
 import { prepareDatabase } from "../prepare-database";
 import { printStep } from "../print";
 import { loadOrCreateSecrets } from "../secrets";
@@ -33,7 +34,7 @@ export async function seedCommand(): Promise<never> {
       ownerUrl = postgres.ownerUrl;
     }
     // Asked for explicitly, so GEMBA_SEED_DEMO does not apply.
-    await prepareDatabase({ ownerUrl, env, seedDemo: true });
+    await prepareDatabase({ ownerUrl, env, seedDemo: true, demoConnectors: simulatorEndpoints(env) });
     return await lifecycle.exit(0);
   } catch (error) {
     if (!lifecycle.isExiting) reportError(error);

@@ -14,6 +14,7 @@ import { colors, colorWanted, frame, print, printError, printStep } from "../pri
 import { describeExit, type ManagedChild, runToCompletion, spawnManaged } from "../processes";
 import { resolveRedis } from "../redis";
 import { loadOrCreateSecrets } from "../secrets";
+import { simulatorEndpoints, simulatorEnv } from "../simulator-endpoints";
 
 export type StartOptions = {
   /** `next dev` and `tsx watch` instead of a production build. */
@@ -36,7 +37,12 @@ export async function startCommand({ dev }: StartOptions): Promise<never> {
     const secrets = await loadOrCreateSecrets(paths.secrets);
     const postgres = await resolvePostgres({ env, paths, secrets, lifecycle });
     const redis = await resolveRedis({ env, paths, lifecycle });
-    const database = await prepareDatabase({ ownerUrl: postgres.ownerUrl, env, seedDemo: env.GEMBA_SEED_DEMO });
+    const database = await prepareDatabase({
+      ownerUrl: postgres.ownerUrl,
+      env,
+      seedDemo: env.GEMBA_SEED_DEMO,
+      demoConnectors: simulatorEndpoints(env),
+    });
 
     const url = publicUrl(env);
     const childEnv = appEnv({
@@ -47,6 +53,7 @@ export async function startCommand({ dev }: StartOptions): Promise<never> {
       publicUrl: url,
       mode: dev ? "development" : "production",
       color: colorWanted(env),
+      opcuaClientPki: paths.opcuaClientPki,
     });
     if (!dev) await buildWeb(childEnv, lifecycle);
     if (lifecycle.isExiting) return await lifecycle.exit(1);
@@ -71,7 +78,26 @@ export async function startCommand({ dev }: StartOptions): Promise<never> {
         paint: colors().blue,
       }),
     ];
-    for (const child of children) await lock.recordChild(child.pid);
+    // The simulator is the demo's plant; it may fail (no MQTT broker) without taking Gemba down.
+    const simulator =
+      database.demoSeeded && env.GEMBA_SIMULATOR
+        ? spawnManaged({
+            name: "simulator",
+            command: "pnpm",
+            args: ["--filter", "@gemba/simulator", "start"],
+            cwd: repoRoot,
+            env: simulatorEnv(env, childEnv),
+            output: "prefixed",
+            paint: colors().cyan,
+          })
+        : undefined;
+    for (const child of [...children, ...(simulator ? [simulator] : [])]) await lock.recordChild(child.pid);
+    if (simulator) {
+      lifecycle.defer("simulator", async () => void (await simulator.stop()));
+      void simulator.exited.then((exit) => {
+        if (!lifecycle.isExiting) printError(`the plant simulator ${describeExit(exit)}; Gemba keeps running without live demo data.`);
+      });
+    }
     lifecycle.defer("web and worker", async () => {
       await Promise.all(children.map((child) => child.stop()));
     });

@@ -1,8 +1,9 @@
-import type { TAnyConnectorDefinition } from "@gemba/connectors/framework/definition";
-import { connectorDefinition } from "@gemba/connectors/framework/registry";
-import type { TMTConnectConfig } from "@gemba/connectors/mtconnect/definition";
-import type { TSparkplugConfig } from "@gemba/connectors/sparkplug/definition";
+import type { TAnyConnectorDefinition } from "../framework/definition";
+import { connectorDefinition } from "../framework/registry";
+import type { TMTConnectConfig } from "../mtconnect/definition";
+import type { TSparkplugConfig } from "../sparkplug/definition";
 import type { Database, Prisma } from "@gemba/db/client";
+import { RIVERSIDE_PLANT } from "@gemba/db/seed/demo-plant";
 import { withTenant } from "@gemba/db/tenant-scope";
 
 /**
@@ -16,11 +17,26 @@ export const SIMULATED_ENDPOINTS = {
   opcuaMachine: "PRS-201",
 };
 
-export type DemoConnectorEndpoints = { mqttUrl: string; mtconnectUrl: string; opcuaUrl: string };
+export type DemoConnectorEndpoints = {
+  mqttUrl: string;
+  mtconnectUrl: string;
+  opcuaUrl: string;
+  /** The simulator's Sparkplug group; tests run their own. */
+  sparkplugGroup?: string;
+};
+
+/** Telemetry channels per work center code, as the simulator publishes them (`Telemetry/<tag>`, unit in engUnit). */
+const TELEMETRY_BY_CODE = new Map(
+  RIVERSIDE_PLANT.areas.flatMap((area) =>
+    area.lines.flatMap((line) =>
+      line.workCenters.map((workCenter) => [workCenter.code, workCenter.profile.telemetry] as const),
+    ),
+  ),
+);
 
 type DemoConnector = { kind: string; name: string; config: unknown };
 
-function sparkplugConfig(workCenters: Map<string, string>, mqttUrl: string): TSparkplugConfig {
+function sparkplugConfig(workCenters: Map<string, string>, mqttUrl: string, group: string): TSparkplugConfig {
   const rules: TSparkplugConfig["rules"] = [];
   for (const [code, workCenterId] of workCenters) {
     if (code === SIMULATED_ENDPOINTS.mtconnectDevice || code === SIMULATED_ENDPOINTS.opcuaMachine) continue;
@@ -28,10 +44,19 @@ function sparkplugConfig(workCenters: Map<string, string>, mqttUrl: string): TSp
       { match: { device: code, metric: "State" }, as: "state", workCenterId, states: {} },
       { match: { device: code, metric: "Counts/Total" }, as: "count_total", workCenterId },
       { match: { device: code, metric: "Counts/Good" }, as: "count_good", workCenterId },
-      { match: { device: code, metric: "Telemetry/*" }, as: "telemetry", workCenterId },
     );
+    // One rule per channel: the event carries the same tag and unit as the plant's history.
+    for (const channel of TELEMETRY_BY_CODE.get(code) ?? []) {
+      rules.push({
+        match: { device: code, metric: `Telemetry/${channel.tag}` },
+        as: "telemetry",
+        workCenterId,
+        tag: channel.tag,
+        unit: channel.unit,
+      });
+    }
   }
-  return { brokerUrl: mqttUrl, hostId: "gemba", groups: [SIMULATED_ENDPOINTS.sparkplugGroup], rules, unsRules: [] };
+  return { brokerUrl: mqttUrl, hostId: "gemba", groups: [group], rules, unsRules: [] };
 }
 
 function opcuaConfig(definition: TAnyConnectorDefinition, workCenterId: string, opcuaUrl: string): unknown {
@@ -59,7 +84,11 @@ export async function seedDemoConnectors(app: Database, tenantId: string, endpoi
       {
         kind: "MQTT_SPARKPLUG",
         name: "Plant MQTT broker (Sparkplug B)",
-        config: sparkplugConfig(workCenters, endpoints.mqttUrl),
+        config: sparkplugConfig(
+          workCenters,
+          endpoints.mqttUrl,
+          endpoints.sparkplugGroup ?? SIMULATED_ENDPOINTS.sparkplugGroup,
+        ),
       },
     ];
     if (cnc) {
