@@ -1,4 +1,5 @@
 import type { Context } from "../context";
+import { browseOpcua, ZBrowseOpcuaInput } from "../services/connectors/browse-opcua";
 import { withPlatform } from "../services/connectors/connector-actor";
 import { listConnectorKinds } from "../services/connectors/connector-kinds";
 import {
@@ -24,6 +25,7 @@ import {
   ZUpdateConnectorInput,
 } from "../services/connectors/save-connector";
 import { testConnector, ZTestConnectorInput } from "../services/connectors/test-connector";
+import { uploadCsv, ZUploadCsvInput } from "../services/connectors/upload-csv";
 import type { TenantActor } from "../services/scope";
 import { adminProcedure, router } from "../trpc";
 
@@ -60,6 +62,8 @@ export const connectorsRouter = router({
   retryDeadLetters: adminProcedure
     .input(ZDeadLetterIdsInput)
     .mutation(({ ctx, input }) => retryDeadLetters(actorOf(ctx), input)),
+  uploadCsv: adminProcedure.input(ZUploadCsvInput).mutation(({ ctx, input }) => uploadCsv(actorOf(ctx), input)),
+  browseOpcua: adminProcedure.input(ZBrowseOpcuaInput).mutation(({ ctx, input }) => browseOpcua(actorOf(ctx), input)),
   dismissDeadLetters: adminProcedure
     .input(ZDeadLetterIdsInput)
     .mutation(({ ctx, input }) => dismissDeadLetters(actorOf(ctx), input)),
