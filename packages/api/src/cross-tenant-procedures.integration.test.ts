@@ -85,6 +85,8 @@ beforeAll(async () => {
     invitationId: invitationOfB.id,
     connectorId: connectorOfB.connectorId,
     deadLetterIds: connectorOfB.deadLetterId,
+    // An OPC UA address on a plant's server (the Objects folder), not a Gemba entity.
+    nodeId: "i=85",
     sessionId: sessionOfB,
     // A well-formed invitation token of tenant B whose secret is not B's.
     token: `${tenantB.tenantId}.${randomBytes(32).toString("base64url")}`,
@@ -106,7 +108,7 @@ beforeAll(async () => {
     deadLetterIds: connectorOfA.deadLetterId,
   };
   // Positions and small serial numbers are not names: they may appear in any tenant's output.
-  const { cursor: _position, deadLetterIds: _serial, ...foreignEntities } = foreignIds;
+  const { cursor: _position, deadLetterIds: _serial, nodeId: _address, ...foreignEntities } = foreignIds;
   foreignStrings = [...Object.values(foreignEntities), tenantB.users.ADMIN.email, tenantB.users.OPERATOR.email];
 });
 

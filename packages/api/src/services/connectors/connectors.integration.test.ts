@@ -2,6 +2,7 @@ import { once } from "node:events";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { createUserSession } from "@gemba/auth/sessions";
+import { startOpcuaTestServer } from "@gemba/connectors/opcua/testing/opcua-test-server";
 import { openSecrets } from "@gemba/db/secrets/secrets-box";
 import { withTenant } from "@gemba/db/tenant-scope";
 import { createTenantFixture, type TenantFixture } from "@gemba/db/testing/fixtures";
@@ -9,7 +10,6 @@ import { createTestDatabase, type TestDatabase } from "@gemba/db/testing/test-da
 import { CONNECTORS_CHANGED_CHANNEL } from "@gemba/jobs/connector-events";
 import { QUEUES } from "@gemba/jobs/constants";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startOpcuaTestServer } from "@gemba/connectors/opcua/testing/opcua-test-server";
 import { createCaller } from "../../root";
 import { createTestPlatform, type TestPlatform } from "../../testing/test-platform";
 
@@ -205,13 +205,25 @@ describe("connector administration", () => {
 
   it("imports an uploaded orders file, reports bad lines by number, and records the run", async () => {
     const api = await adminCaller();
-    const { connectorId } = await api.connectors.create({ kind: "CSV_UPLOAD", name: "ERP export", config: {}, secrets: {} });
+    const { connectorId } = await api.connectors.create({
+      kind: "CSV_UPLOAD",
+      name: "ERP export",
+      config: {},
+      secrets: {},
+    });
     const sku = (await withTenant(db.app.prisma, tenant.tenantId, (tx) => tx.product.findFirstOrThrow())).sku;
-    const file = ["Order;Material;Quantity;Due date", `4711;${sku};120;2026-12-01`, `4712;NO-SUCH-SKU;5;2026-12-02`, ""].join("\n");
+    const file = [
+      "Order;Material;Quantity;Due date",
+      `4711;${sku};120;2026-12-01`,
+      `4712;NO-SUCH-SKU;5;2026-12-02`,
+      "",
+    ].join("\n");
 
     const first = await api.connectors.uploadCsv({ connectorId, kind: "orders", fileName: "orders.csv", text: file });
     expect(first.counts).toMatchObject({ created: 1 });
-    expect(first.rejected).toEqual([expect.objectContaining({ line: 3, reason: expect.stringContaining("NO-SUCH-SKU") })]);
+    expect(first.rejected).toEqual([
+      expect.objectContaining({ line: 3, reason: expect.stringContaining("NO-SUCH-SKU") }),
+    ]);
 
     const again = await api.connectors.uploadCsv({ connectorId, kind: "orders", fileName: "orders.csv", text: file });
     expect(again.counts).toMatchObject({ created: 0, unchanged: 1 });
@@ -225,7 +237,12 @@ describe("connector administration", () => {
     const api = await adminCaller();
     const server = await startOpcuaTestServer();
     try {
-      const settings = { endpointUrl: server.endpointUrl, securityMode: "None", securityPolicy: "None", authentication: "anonymous" };
+      const settings = {
+        endpointUrl: server.endpointUrl,
+        securityMode: "None",
+        securityPolicy: "None",
+        authentication: "anonymous",
+      };
       const root = await api.connectors.browseOpcua({ config: settings, secrets: {} });
       expect(root.ok).toBe(true);
       const state = await api.connectors.browseOpcua({ config: settings, secrets: {}, nodeId: server.nodeId("State") });
