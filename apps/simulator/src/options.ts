@@ -31,6 +31,8 @@ export const ZSimulatorOptions = z.object({
     .string()
     .regex(/^(mqtts?|wss?|tcp|ssl):\/\/.+/, "must be a broker URL such as mqtt://127.0.0.1:1883")
     .default("mqtt://127.0.0.1:1883"),
+  /** auto: start an in-process MQTT broker when nothing answers at a local mqttUrl; never: just report it. */
+  embeddedBroker: z.enum(["auto", "never"]).default("auto"),
   groupId: z
     .string()
     .regex(/^[^/+#]+$/, "must not contain /, + or #")
@@ -62,6 +64,7 @@ const SOURCES: ReadonlyArray<{ key: TOptionKey; flag: string; env: string; kind:
   { key: "host", flag: "host", env: "SIMULATOR_HOST", kind: "string" },
   { key: "mqttUrl", flag: "mqtt-url", env: "SIMULATOR_MQTT_URL", kind: "string" },
   { key: "groupId", flag: "group-id", env: "SIMULATOR_GROUP_ID", kind: "string" },
+  { key: "embeddedBroker", flag: "embedded-broker", env: "SIMULATOR_EMBEDDED_BROKER", kind: "string" },
   { key: "primaryHostId", flag: "primary-host-id", env: "SIMULATOR_PRIMARY_HOST_ID", kind: "string" },
   { key: "mtconnectPort", flag: "mtconnect-port", env: "SIMULATOR_MTCONNECT_PORT", kind: "number" },
   {
@@ -82,6 +85,8 @@ export const USAGE = `pnpm simulate [options]   — the Riverside Components dem
   --protocols <list>           comma-separated: sparkplug,mtconnect,opcua (default all)
   --mqtt-url <url>             MQTT broker (default mqtt://127.0.0.1:1883)
   --group-id <id>              Sparkplug group id (default Riverside)
+  --embedded-broker <mode>     auto: start an in-process MQTT broker if none answers at a local
+                               --mqtt-url (default); never: only report it
   --primary-host-id <id>       wait for this Sparkplug primary host's STATE before births
   --host <ip>                  interface for MTConnect and OPC UA (default 127.0.0.1)
   --mtconnect-port <port>      MTConnect agent port (default 5480)

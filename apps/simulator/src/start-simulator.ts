@@ -11,6 +11,7 @@ import {
   ZSimulatorOptions,
 } from "./options";
 import { LivePlant } from "./plant/live-plant";
+import { startEmbeddedBrokerIfMissing, type TEmbeddedBroker } from "./sparkplug/embedded-broker";
 import { startSparkplug, type TSparkplugEndpoint } from "./sparkplug/start-sparkplug";
 
 export type TStartSimulatorInput = TSimulatorOptionsInput & {
@@ -56,6 +57,15 @@ export async function startSimulator(input: TStartSimulatorInput = {}): Promise<
   const stoppers: TStopper[] = [];
 
   const starts: Array<Promise<void>> = [];
+  // Stopped after the edge nodes, so their deaths still reach subscribers.
+  let embeddedBroker: TEmbeddedBroker | undefined;
+  if (enabled.has("sparkplug") && options.embeddedBroker === "auto") {
+    try {
+      embeddedBroker = await startEmbeddedBrokerIfMissing(options.mqttUrl, logger);
+    } catch (error) {
+      logger.warn({ err: error }, "could not start an embedded MQTT broker");
+    }
+  }
   if (enabled.has("sparkplug")) {
     starts.push(
       startSparkplug({
@@ -125,6 +135,9 @@ export async function startSimulator(input: TStartSimulatorInput = {}): Promise<
       for (const result of results) {
         if (result.status === "rejected") logger.warn({ err: result.reason }, "a protocol did not stop cleanly");
       }
+      await embeddedBroker
+        ?.stop()
+        .catch((error: unknown) => logger.warn({ err: error }, "the embedded broker did not stop cleanly"));
     })();
     return stopping;
   };

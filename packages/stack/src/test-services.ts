@@ -1,4 +1,5 @@
 import { spawnSync } from "node:child_process";
+import { connect } from "node:net";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
@@ -97,4 +98,44 @@ function safeReaddir(dir: string): string[] {
   } catch {
     return [];
   }
+}
+
+const MQTT_HOST = "127.0.0.1";
+const MQTT_PORT = 1883;
+
+function mqttAnswers(): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connect({ host: MQTT_HOST, port: MQTT_PORT });
+    socket.setTimeout(1_000);
+    socket.once("connect", () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once("timeout", () => {
+      socket.destroy();
+      resolve(false);
+    });
+    socket.once("error", () => resolve(false));
+  });
+}
+
+/** The Sparkplug B tests talk to a real MQTT broker on 127.0.0.1:1883; start Mosquitto when it is installed but stopped. */
+export async function ensureTestMqtt(): Promise<void> {
+  if (await mqttAnswers()) {
+    printStep("mqtt", `${MQTT_HOST}:${MQTT_PORT} answers`);
+    return;
+  }
+  const mosquitto = findExecutable("mosquitto");
+  if (mosquitto) {
+    printStep("mqtt", `starting mosquitto on ${MQTT_HOST}:${MQTT_PORT} for the tests`);
+    const config = "/etc/mosquitto/mosquitto.conf";
+    spawnSync(mosquitto, existsSync(config) ? ["-d", "-c", config] : ["-d", "-p", String(MQTT_PORT)], { stdio: "inherit" });
+    for (let waited = 0; waited < 10_000; waited += 250) {
+      if (await mqttAnswers()) return;
+      await sleep(250);
+    }
+  }
+  throw new LauncherError(
+    `The tests need an MQTT broker at ${MQTT_HOST}:${MQTT_PORT}, which does not answer: install and start Mosquitto (\`apt-get install mosquitto\` on Debian/Ubuntu, \`brew install mosquitto && brew services start mosquitto\` on macOS), or run \`docker compose up -d mosquitto\`.`,
+  );
 }

@@ -5,7 +5,7 @@ import { Lifecycle } from "../lifecycle";
 import { dataPaths } from "../paths";
 import { print } from "../print";
 import { formatSummary, runStage, type Stage, type StageResult, succeeded } from "../summary";
-import { ensureTestPostgres, ensureTestRedis } from "../test-services";
+import { ensureTestMqtt, ensureTestPostgres, ensureTestRedis } from "../test-services";
 
 /** The stages of `pnpm test:all`, run one by one so each one's counts can be collected. */
 export const TEST_STAGES: Stage[] = [
@@ -30,6 +30,7 @@ export async function testCommand(): Promise<never> {
     const paths = dataPaths(env.GEMBA_DATA_DIR);
     await ensureTestPostgres(env.TEST_DATABASE_URL);
     await ensureTestRedis(env.TEST_REDIS_URL);
+    await ensureTestMqtt();
     await mkdir(paths.testReports, { recursive: true });
     const stageEnv = {
       ...inheritedEnv(),
