@@ -51,6 +51,9 @@ export type TStreamingConnector = {
   stop: () => Promise<void>;
 };
 
+/** Items are canonical-event shaped (validated again by ingest, like any connector output). */
+export type TConfigReplayResult = { items: unknown[]; rejected: TRejectedInputReport[] };
+
 export type TPollResult<TCursor> = {
   events: TCanonicalEvent[];
   rejected: TRejectedInputReport[];
@@ -88,7 +91,8 @@ export type TConnectorDefinition<TConfig, TSecrets, TCursor = unknown> = {
   replay?: (
     context: TConnectorContext<TConfig, TSecrets>,
     payload: unknown,
-  ) => { items: TCanonicalEvent[]; rejected: TRejectedInputReport[] };
+    letter: { receivedAt: Date },
+  ) => TConfigReplayResult;
   poll?: {
     intervalMs: (config: TConfig) => number;
     run: (context: TPollContext<TConfig, TSecrets, TCursor>) => Promise<TPollResult<TCursor>>;

@@ -1,5 +1,6 @@
 import type { TConnectionTestResult, TConnectorContext, TConnectorDefinition } from "../framework/definition";
 import { type TWebhookConfig, type TWebhookSecrets, ZWebhookConfig, ZWebhookSecrets } from "./config";
+import { replayWebhookDeadLetter } from "./replay-dead-letter";
 import {
   DEFAULT_TOLERANCE_SECONDS,
   SIGNATURE_HEADER,
@@ -120,4 +121,6 @@ export const webhookConnector: TConnectorDefinition<TWebhookConfig, TWebhookSecr
     checklistTemplates: [{ match: "Press start-up checklist" }],
   },
   test: (context) => testWebhook(context),
+  replay: (context, payload, letter) =>
+    replayWebhookDeadLetter(context.config, payload, { sourceId: context.sourceId, receivedAt: letter.receivedAt }),
 };

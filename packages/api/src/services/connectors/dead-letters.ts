@@ -83,7 +83,7 @@ export async function retryDeadLetters(actor: ConnectorActor, input: z.infer<typ
     const rejected: { stage: "decode" | "mapping" | "validation"; reason: string; payload: unknown }[] = [];
     for (const letter of group) {
       if (replay && loaded) {
-        const mapped = replay(loaded.context, letter.payload);
+        const mapped = replay(loaded.context, letter.payload, { receivedAt: letter.receivedAt });
         items.push(...mapped.items);
         rejected.push(...mapped.rejected);
       } else items.push(letter.payload);
