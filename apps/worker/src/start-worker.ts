@@ -66,6 +66,12 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
       { sessionRetentionDays: 30, loginAttemptRetentionHours: 24 },
       { everyMs: 60 * 60 * 1000 },
     );
+    await scheduleRepeating(
+      queues,
+      "maintenance.prune-connector-runs",
+      { retentionDays: 14 },
+      { everyMs: 6 * 60 * 60 * 1000 },
+    );
   }
 
   const heartbeatKey = workerHeartbeatKey(prefix);

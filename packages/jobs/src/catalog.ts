@@ -24,6 +24,11 @@ export const jobCatalog = {
       loginAttemptRetentionHours: z.number().int().min(1).default(24),
     }),
   },
+  /** Run history is for recent troubleshooting: a connector polled every few seconds makes thousands a day. */
+  "maintenance.prune-connector-runs": {
+    queue: QUEUES.maintenance,
+    schema: z.object({ retentionDays: z.number().int().min(1).default(14) }),
+  },
   /**
    * A batch of raw items from one source, to validate and store as events. The one job whose
    * payload is data rather than ids: the items exist nowhere else yet.

@@ -32,7 +32,8 @@ ALTER TABLE "ConnectorRun" ADD CONSTRAINT "ConnectorRun_tenantId_fkey" FOREIGN K
 ALTER TABLE "ConnectorRun" ADD CONSTRAINT "ConnectorRun_tenantId_connectorId_fkey" FOREIGN KEY ("tenantId", "connectorId") REFERENCES "Connector"("tenantId", "id") ON DELETE CASCADE ON UPDATE CASCADE;
 
 -- Tenant isolation (see 20261124000100_tenant_isolation).
-GRANT SELECT, INSERT, UPDATE ON "ConnectorRun" TO gemba_app;
+-- DELETE: the maintenance job prunes old runs (each tenant in its own scope).
+GRANT SELECT, INSERT, UPDATE, DELETE ON "ConnectorRun" TO gemba_app;
 GRANT USAGE, SELECT ON SEQUENCE "ConnectorRun_id_seq" TO gemba_app;
 
 ALTER TABLE "ConnectorRun" ENABLE ROW LEVEL SECURITY;

@@ -65,7 +65,11 @@ describe("the demo plant flows through real protocols into events", () => {
     worker = await startTestWorker(db.app, { secretsKey: randomBytes(32), runConnectors: { reconcileEveryMs: 1_000 } });
     const kindsWithEvents = async () => {
       const rows = await withTenant(db.app.prisma, tenant.tenantId, (tx) =>
-        tx.event.groupBy({ by: ["sourceId", "kind"], where: { sourceId: { in: connectors.map((c) => c.id) } }, _count: true }),
+        tx.event.groupBy({
+          by: ["sourceId", "kind"],
+          where: { sourceId: { in: connectors.map((c) => c.id) } },
+          _count: true,
+        }),
       );
       return new Map(
         connectors.map((connector) => [

@@ -28,6 +28,8 @@ type TRunning = { host: TStreamingHost; updatedAt: number; tenantId: string };
 
 const DEFAULT_DEFINITIONS = "@gemba/connectors/framework/registry";
 const LEASE_MS = 30_000;
+/** A connector that could not be started (bad config, undecryptable secrets) is retried this often, or at once when edited. */
+const RETRY_FAILED_START_MS = 60_000;
 const leaseKey = (connectorId: string) => `gemba:connector-lease:${connectorId}`;
 
 /**
@@ -41,6 +43,7 @@ export function startConnectorSupervisor(options: TSupervisorOptions) {
   const instanceId = `${process.pid}-${Math.random().toString(16).slice(2, 10)}`;
   const running = new Map<string, TRunning>();
   const scheduled = new Map<string, number>();
+  const failedStarts = new Map<string, { version: number; at: number }>();
   let stopped = false;
   let pass: Promise<void> = Promise.resolve();
 
@@ -126,9 +129,14 @@ export function startConnectorSupervisor(options: TSupervisorOptions) {
     const rows = await directory();
     const present = new Set(rows.map((row) => row.id));
     for (const row of rows) {
+      const failed = failedStarts.get(row.id);
+      const version = row.updatedAt.getTime();
+      if (failed?.version === version && Date.now() - failed.at < RETRY_FAILED_START_MS) continue;
       try {
         await reconcileOne(row);
+        failedStarts.delete(row.id);
       } catch (error) {
+        failedStarts.set(row.id, { version, at: Date.now() });
         const message = error instanceof Error ? error.message : String(error);
         log.warn({ connectorId: row.id, err: error }, "connector could not be started");
         await recordConnectorError(redis, row.id, message).catch(() => undefined);
