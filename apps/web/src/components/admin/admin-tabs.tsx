@@ -6,6 +6,7 @@ import styles from "./admin.module.css";
 
 const tabs = [
   { href: "/admin/members", label: "Members" },
+  { href: "/admin/connectors", label: "Connectors" },
   { href: "/admin/audit", label: "Audit log" },
 ];
 
