@@ -1,10 +1,10 @@
+import type { Database, Prisma } from "@gemba/db/client";
+import { RIVERSIDE_PLANT } from "@gemba/db/seed/demo-plant";
+import { withTenant } from "@gemba/db/tenant-scope";
 import type { TAnyConnectorDefinition } from "../framework/definition";
 import { connectorDefinition } from "../framework/registry";
 import type { TMTConnectConfig } from "../mtconnect/definition";
 import type { TSparkplugConfig } from "../sparkplug/definition";
-import type { Database, Prisma } from "@gemba/db/client";
-import { RIVERSIDE_PLANT } from "@gemba/db/seed/demo-plant";
-import { withTenant } from "@gemba/db/tenant-scope";
 
 /**
  * The simulator's contract (apps/simulator/README.md): which machine speaks which protocol.

@@ -70,6 +70,11 @@ export async function recordConnectorStatus(
   await redis.hset(key, { status, statusDetail: detail ?? "", statusSince: since, reportedAt: at.toISOString() });
 }
 
+/** Starts the error count again (after the settings changed). */
+export async function resetConnectorErrors(redis: Redis, connectorId: string) {
+  await redis.hdel(connectorHealthKey(connectorId), "errorCount", "lastError", "lastErrorAt");
+}
+
 export async function clearConnectorStatus(redis: Redis, connectorId: string) {
   await redis.hdel(connectorHealthKey(connectorId), "status", "statusDetail", "statusSince", "reportedAt");
 }

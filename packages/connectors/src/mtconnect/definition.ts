@@ -5,12 +5,10 @@ import { pollAgent, type TFetchText, type TPollCursor, type TProbeCache } from "
 import { parseProbeDocument } from "./probe";
 
 export const ZMTConnectConfig = z.object({
-  agentUrl: z
-    .url()
-    .meta({
-      title: "Agent URL",
-      description: "Base URL of the MTConnect agent, optionally with a device path (http://agent:5000/Mazak).",
-    }),
+  agentUrl: z.url().meta({
+    title: "Agent URL",
+    description: "Base URL of the MTConnect agent, optionally with a device path (http://agent:5000/Mazak).",
+  }),
   devices: z
     .array(
       z.object({

@@ -23,20 +23,14 @@ export const ZSparkplugConfig = z.object({
     .array(z.string().regex(/^[^/+#]+$/, "A group id cannot contain /, + or #."))
     .default([])
     .meta({ title: "Sparkplug groups", description: "Subscribes to spBv1.0/<group>/# for each." }),
-  rules: z
-    .array(ZSparkplugMappingRule)
-    .default([])
-    .meta({
-      title: "Metric mapping",
-      description: "Which metric of which device becomes which event for which work center.",
-    }),
-  unsRules: z
-    .array(ZUnsMappingRule)
-    .default([])
-    .meta({
-      title: "Unified namespace topics",
-      description: 'Plain JSON topics ({"value": …, "timestamp": …}) mapped to events.',
-    }),
+  rules: z.array(ZSparkplugMappingRule).default([]).meta({
+    title: "Metric mapping",
+    description: "Which metric of which device becomes which event for which work center.",
+  }),
+  unsRules: z.array(ZUnsMappingRule).default([]).meta({
+    title: "Unified namespace topics",
+    description: 'Plain JSON topics ({"value": …, "timestamp": …}) mapped to events.',
+  }),
 });
 export type TSparkplugConfig = z.infer<typeof ZSparkplugConfig>;
 

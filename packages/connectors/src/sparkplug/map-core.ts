@@ -8,32 +8,62 @@ import {
 import { z } from "zod";
 import type { TMetricValue } from "./payload";
 
-const workCenterId = z.uuid();
+const workCenterId = z.uuid().meta({ title: "Work center", widget: "workCenter" });
+const reasonCode = z
+  .string()
+  .min(1)
+  .max(64)
+  .meta({ title: "Reason code", description: "From the plant's reason tree, e.g. FAIL_HYD or JAM." });
 
 /** What a matched signal becomes; shared by Sparkplug metric rules and UNS topic rules. */
 export const ZMappingTarget = z.discriminatedUnion("as", [
-  z.object({
-    as: z.literal("state"),
-    workCenterId,
-    /** Raw value (as text: "1", "true", "Faulted") → state; without an entry, state names are accepted as sent. */
-    states: z.record(z.string(), ZReportedMachineState).default({}),
-    reasonCode: z.string().min(1).max(64).optional(),
-  }),
-  z.object({ as: z.literal("count_total"), workCenterId }),
-  z.object({ as: z.literal("count_good"), workCenterId }),
-  z.object({
-    as: z.literal("scrap"),
-    workCenterId,
-    reasonCode: z.string().min(1).max(64),
-    /** PLC scrap counters are usually cumulative; some lines publish each rejected batch instead. */
-    counter: z.enum(["cumulative", "increment"]).default("cumulative"),
-  }),
-  z.object({
-    as: z.literal("telemetry"),
-    workCenterId,
-    tag: z.string().min(1).max(200).optional(),
-    unit: z.string().max(32).optional(),
-  }),
+  z
+    .object({
+      as: z.literal("state").meta({ title: "Maps to" }),
+      workCenterId,
+      /** Raw value (as text: "1", "true", "Faulted") → state; without an entry, state names are accepted as sent. */
+      states: z.record(z.string(), ZReportedMachineState).default({}).meta({
+        title: "State values",
+        description:
+          'Value sent → state (e.g. 1 → RUNNING, "Faulted" → DOWN). Empty: the names RUNNING, IDLE, DOWN, PLANNED_STOP are accepted as sent.',
+      }),
+      reasonCode: reasonCode
+        .optional()
+        .meta({ description: "Reason given to every stop this signal reports (optional)." }),
+    })
+    .meta({ title: "Machine state" }),
+  z
+    .object({ as: z.literal("count_total").meta({ title: "Maps to" }), workCenterId })
+    .meta({ title: "Part count (total)" }),
+  z
+    .object({ as: z.literal("count_good").meta({ title: "Maps to" }), workCenterId })
+    .meta({ title: "Part count (good)" }),
+  z
+    .object({
+      as: z.literal("scrap").meta({ title: "Maps to" }),
+      workCenterId,
+      reasonCode,
+      /** PLC scrap counters are usually cumulative; some lines publish each rejected batch instead. */
+      counter: z.enum(["cumulative", "increment"]).default("cumulative").meta({
+        title: "Counter",
+        description:
+          "cumulative: a running total (the usual PLC counter); increment: each value is a new batch of scrap.",
+      }),
+    })
+    .meta({ title: "Scrap" }),
+  z
+    .object({
+      as: z.literal("telemetry").meta({ title: "Maps to" }),
+      workCenterId,
+      tag: z
+        .string()
+        .min(1)
+        .max(200)
+        .optional()
+        .meta({ title: "Tag", description: "Name in Gemba; the signal's own name when empty." }),
+      unit: z.string().max(32).optional().meta({ title: "Unit", description: "e.g. bar, °C, rpm." }),
+    })
+    .meta({ title: "Telemetry (numeric value)" }),
 ]);
 export type TMappingTarget = z.infer<typeof ZMappingTarget>;
 

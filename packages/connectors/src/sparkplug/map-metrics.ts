@@ -3,12 +3,25 @@ import { z } from "zod";
 import type { TResolvedMetric } from "./host-state";
 import { createEventMapper, type TMappingProblem, type TObservation, ZMappingTarget } from "./map-core";
 
-export const ZSparkplugMatch = z.object({
-  edgeNode: z.string().min(1).optional(),
-  device: z.string().min(1).optional(),
-  /** Exact metric name or a glob: "*" stands for one path segment, "**" for any number of them. */
-  metric: z.string().min(1),
-});
+export const ZSparkplugMatch = z
+  .object({
+    edgeNode: z
+      .string()
+      .min(1)
+      .optional()
+      .meta({ title: "Edge node", description: "Any edge node when empty; * is a wildcard." }),
+    device: z
+      .string()
+      .min(1)
+      .optional()
+      .meta({ title: "Device", description: "Node metrics when empty; * is a wildcard." }),
+    /** Exact metric name or a glob: "*" stands for one path segment, "**" for any number of them. */
+    metric: z.string().min(1).meta({
+      title: "Metric",
+      description: 'Exact name or a pattern: "*" is one path segment, "**" any number (e.g. Telemetry/*).',
+    }),
+  })
+  .meta({ title: "Match" });
 export const ZSparkplugMappingRule = z.intersection(z.object({ match: ZSparkplugMatch }), ZMappingTarget);
 export type TSparkplugMappingRule = z.infer<typeof ZSparkplugMappingRule>;
 

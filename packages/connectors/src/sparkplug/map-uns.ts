@@ -5,7 +5,12 @@ import { createEventMapper, type TMappingProblem, type TObservation, ZMappingTar
 
 export const ZUnsMappingRule = z.intersection(
   /** An MQTT topic filter, e.g. "acme/+/+/line1/press/state" or "acme/plant1/#". */
-  z.object({ topic: z.string().min(1) }),
+  z.object({
+    topic: z.string().min(1).meta({
+      title: "Topic",
+      description: "An MQTT topic filter: + is one level, # everything below (e.g. acme/plant1/+/press/state).",
+    }),
+  }),
   ZMappingTarget,
 );
 export type TUnsMappingRule = z.infer<typeof ZUnsMappingRule>;

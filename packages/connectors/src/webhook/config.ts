@@ -284,8 +284,15 @@ export const ZWebhookConfig = z
 export type TWebhookConfig = z.infer<typeof ZWebhookConfig>;
 
 export const ZWebhookSecrets = z.object({
-  secret: z.string().min(32, "The webhook secret must be at least 32 characters (e.g. openssl rand -hex 32).").max(512),
+  secret: z
+    .string()
+    .min(32, "The webhook secret must be at least 32 characters (e.g. openssl rand -hex 32).")
+    .max(512)
+    .meta({ title: "Signing secret", description: "Shared with the sender, who signs every delivery with it." }),
   /** Kept during a rotation so senders still using it are accepted until they switch. */
-  previousSecret: z.string().min(32).max(512).optional(),
+  previousSecret: z.string().min(32).max(512).optional().meta({
+    title: "Previous secret",
+    description: "During a rotation: deliveries signed with it are still accepted until the sender switches.",
+  }),
 });
 export type TWebhookSecrets = z.infer<typeof ZWebhookSecrets>;

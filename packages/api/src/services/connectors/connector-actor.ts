@@ -1,3 +1,4 @@
+import { isConnectorKind } from "@gemba/connectors/framework/registry";
 import { AppError } from "@gemba/domain/errors";
 import type { PlatformServices } from "../../platform";
 import type { TenantActor } from "../scope";
@@ -28,5 +29,8 @@ export async function findConnectorOrThrow(actor: TenantActor, connectorId: stri
     where: { tenantId_id: { tenantId: actor.tenantId, id: connectorId } },
   });
   if (!connector) throw new AppError("NOT_FOUND", "This connector no longer exists.");
+  if (!isConnectorKind(connector.kind)) {
+    throw new AppError("NOT_FOUND", `Connectors of kind ${connector.kind} are not supported by this version of Gemba.`);
+  }
   return connector;
 }

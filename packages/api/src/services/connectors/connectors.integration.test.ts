@@ -113,6 +113,15 @@ describe("connector administration", () => {
     await expect(
       api.connectors.create({ kind: "MTCONNECT", name: "Line 1 broker", config: { agentUrl }, secrets: {} }),
     ).rejects.toMatchObject({ code: "CONFLICT" });
+    // A mapping to a work center this plant does not have would only surface later as dead letters.
+    await expect(
+      api.connectors.create({
+        kind: "MTCONNECT",
+        name: "Unknown machine",
+        config: { agentUrl, devices: [{ device: "CNC-101", workCenterId: "00000000-0000-4000-8000-000000000000" }] },
+        secrets: {},
+      }),
+    ).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringContaining("devices.0.workCenterId") });
   });
 
   it("tests a connection with unsaved settings and explains a failure", async () => {

@@ -1,5 +1,5 @@
 import { readConnectorHealth } from "@gemba/connectors/framework/health";
-import { connectorDefinition, runtimeOf } from "@gemba/connectors/framework/registry";
+import { connectorDefinition, isConnectorKind, runtimeOf } from "@gemba/connectors/framework/registry";
 import { describeSecretFields } from "@gemba/db/secrets/redact-secrets";
 import { openSecrets } from "@gemba/db/secrets/secrets-box";
 import { z } from "zod";
@@ -8,10 +8,13 @@ import { type ConnectorActor, findConnectorOrThrow } from "./connector-actor";
 /** Every connector of the tenant with live health, its last run and how many dead letters wait. */
 export async function listConnectors(actor: ConnectorActor) {
   const { tx, platform } = actor;
-  const connectors = await tx.connector.findMany({
-    orderBy: { name: "asc" },
-    select: { id: true, kind: true, name: true, enabled: true, createdAt: true, updatedAt: true },
-  });
+  // Kinds without a definition in this version (e.g. rows of a retired kind) are left out, not fatal.
+  const connectors = (
+    await tx.connector.findMany({
+      orderBy: { name: "asc" },
+      select: { id: true, kind: true, name: true, enabled: true, createdAt: true, updatedAt: true },
+    })
+  ).filter((connector) => isConnectorKind(connector.kind));
   const [health, lastRuns, waiting] = await Promise.all([
     readConnectorHealth(
       platform.redis,

@@ -1,4 +1,5 @@
 import type { TConnectorKind } from "@gemba/connectors/framework/definition";
+import { resetConnectorErrors } from "@gemba/connectors/framework/health";
 import { describeIssues } from "@gemba/connectors/framework/load-connector";
 import { CONNECTOR_KINDS, connectorDefinition } from "@gemba/connectors/framework/registry";
 import { recordAudit } from "@gemba/db/audit/record-audit";
@@ -7,6 +8,7 @@ import { mergeSecretUpdates } from "@gemba/db/secrets/redact-secrets";
 import { openSecrets, sealSecrets } from "@gemba/db/secrets/secrets-box";
 import { AppError } from "@gemba/domain/errors";
 import { z } from "zod";
+import { assertWorkCentersExist } from "./check-work-centers";
 import { type ConnectorActor, findConnectorOrThrow } from "./connector-actor";
 import { notifyConnectorChanged } from "./notify-change";
 
@@ -51,6 +53,7 @@ const changedSecretKeys = (updates: Record<string, string>) => Object.keys(updat
 export async function createConnector(actor: ConnectorActor, input: z.infer<typeof ZCreateConnectorInput>) {
   const { tx, tenantId } = actor;
   const settings = validateConnectorSettings(input.kind, input.config, mergeSecretUpdates({}, input.secrets));
+  await assertWorkCentersExist(tx, settings.config);
   const id = crypto.randomUUID();
   const secretValues = settings.secrets as Record<string, string>;
   const sealed =
@@ -98,6 +101,7 @@ export async function updateConnector(actor: ConnectorActor, input: z.infer<type
   const storedSecrets = existing.secrets ? openSecrets(actor.platform.secretsKey, existing.secrets, context) : {};
   const mergedSecrets = mergeSecretUpdates(storedSecrets, input.secrets);
   const settings = validateConnectorSettings(existing.kind, input.config ?? existing.config, mergedSecrets);
+  if (input.config !== undefined) await assertWorkCentersExist(tx, settings.config);
   const secretValues = settings.secrets as Record<string, string>;
   const secretsChanged = changedSecretKeys(input.secrets);
   try {
@@ -131,7 +135,11 @@ export async function updateConnector(actor: ConnectorActor, input: z.infer<type
     before: { name: existing.name, config: existing.config as Prisma.InputJsonValue },
     after: { name: input.name ?? existing.name, config: settings.config, secretsChanged },
   });
-  actor.afterCommit(() => notifyConnectorChanged(actor.platform.redis, existing.id));
+  actor.afterCommit(async () => {
+    // Errors count from the last change: an old burst must not look like a problem with the new settings.
+    await resetConnectorErrors(actor.platform.redis, existing.id).catch(() => undefined);
+    await notifyConnectorChanged(actor.platform.redis, existing.id);
+  });
   return { connectorId: existing.id };
 }
 

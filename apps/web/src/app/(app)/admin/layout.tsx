@@ -10,7 +10,7 @@ export default async function AdminLayout({ children }: { children: ReactNode })
       <PageHeader
         eyebrow={me.active?.name}
         title="Administration"
-        description="Who can use Gemba in this plant, and a record of every change."
+        description="Who can use Gemba in this plant, the systems that feed it, and a record of every change."
       />
       <AdminTabs />
       {children}
