@@ -1,28 +1,6 @@
-import type { SVGProps } from "react";
+import { Icon, type TIconProps } from "../ui/icons";
 
-type TIconProps = SVGProps<SVGSVGElement> & { size?: number };
-
-/** Connector-specific icons, drawn like the shared ones in ~/components/ui/icons (24 grid, 1.8 stroke). */
-function Icon({ size = 18, children, ...rest }: TIconProps) {
-  return (
-    <svg
-      width={size}
-      height={size}
-      viewBox="0 0 24 24"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth={1.8}
-      strokeLinecap="round"
-      strokeLinejoin="round"
-      aria-hidden="true"
-      focusable="false"
-      {...rest}
-    >
-      {children}
-    </svg>
-  );
-}
-
+/** Connector-specific icons, drawn on the shared icon frame. */
 export function PauseIcon(props: TIconProps) {
   return (
     <Icon {...props}>

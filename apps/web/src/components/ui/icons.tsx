@@ -1,8 +1,9 @@
 import type { ReactNode, SVGProps } from "react";
 
-type TIconProps = SVGProps<SVGSVGElement> & { size?: number };
+export type TIconProps = SVGProps<SVGSVGElement> & { size?: number };
 
-function Icon({ size = 18, children, ...rest }: TIconProps & { children: ReactNode }) {
+/** The frame of every icon: a 24 grid drawn with a 1.8 stroke in the current text color. */
+export function Icon({ size = 18, children, ...rest }: TIconProps & { children: ReactNode }) {
   return (
     <svg
       width={size}

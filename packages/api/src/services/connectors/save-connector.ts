@@ -47,6 +47,16 @@ export function validateConnectorSettings(kind: string, config: unknown, secrets
 const nameTaken = (error: unknown) =>
   typeof error === "object" && error !== null && "code" in error && (error as { code: string }).code === "P2002";
 
+/** Runs a write that may collide with another connector's name (unique per plant) and says so plainly. */
+async function withUniqueName(name: string, write: () => Promise<unknown>): Promise<void> {
+  try {
+    await write();
+  } catch (error) {
+    if (nameTaken(error)) throw new AppError("CONFLICT", `A connector named "${name}" already exists.`);
+    throw error;
+  }
+}
+
 /** Keys whose values changed, for the audit entry: the values themselves are never recorded. */
 const changedSecretKeys = (updates: Record<string, string>) => Object.keys(updates).sort();
 
@@ -60,8 +70,8 @@ export async function createConnector(actor: ConnectorActor, input: z.infer<type
     Object.keys(secretValues).length > 0
       ? sealSecrets(actor.platform.secretsKey, secretValues, { tenantId, connectorId: id })
       : null;
-  try {
-    await tx.connector.create({
+  await withUniqueName(input.name, () =>
+    tx.connector.create({
       data: {
         tenantId,
         id,
@@ -71,11 +81,8 @@ export async function createConnector(actor: ConnectorActor, input: z.infer<type
         secrets: sealed,
       },
       select: { id: true },
-    });
-  } catch (error) {
-    if (nameTaken(error)) throw new AppError("CONFLICT", `A connector named "${input.name}" already exists.`);
-    throw error;
-  }
+    }),
+  );
   await recordAudit(tx, {
     tenantId,
     actorId: actor.userId,
@@ -104,8 +111,8 @@ export async function updateConnector(actor: ConnectorActor, input: z.infer<type
   if (input.config !== undefined) await assertWorkCentersExist(tx, settings.config);
   const secretValues = settings.secrets as Record<string, string>;
   const secretsChanged = changedSecretKeys(input.secrets);
-  try {
-    await tx.connector.update({
+  await withUniqueName(input.name ?? existing.name, () =>
+    tx.connector.update({
       where: { tenantId_id: { tenantId, id: existing.id } },
       data: {
         name: input.name ?? existing.name,
@@ -120,11 +127,8 @@ export async function updateConnector(actor: ConnectorActor, input: z.infer<type
           : {}),
       },
       select: { id: true },
-    });
-  } catch (error) {
-    if (nameTaken(error)) throw new AppError("CONFLICT", `A connector named "${input.name}" already exists.`);
-    throw error;
-  }
+    }),
+  );
   await recordAudit(tx, {
     tenantId,
     actorId: actor.userId,
