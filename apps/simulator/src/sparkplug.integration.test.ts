@@ -253,6 +253,8 @@ describe("Sparkplug B edge nodes against a real broker", () => {
     const simulator = await startSimulator({
       protocols: ["sparkplug", "mtconnect"],
       mqttUrl: "mqtt://127.0.0.1:1",
+      // Without this, the simulator would start its own broker on the free local port instead.
+      embeddedBroker: "never",
       mtconnectPort: 0,
       logger: silent,
     });

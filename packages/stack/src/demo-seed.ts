@@ -1,6 +1,6 @@
 import { hashPassword } from "@gemba/auth/password";
-import { createDatabase } from "@gemba/db/client";
 import { type DemoConnectorEndpoints, seedDemoConnectors } from "@gemba/connectors/demo/seed-demo-connectors";
+import { createDatabase } from "@gemba/db/client";
 import { type SeedDemoResult, seedDemo } from "@gemba/db/seed/seed-demo";
 import { printStep } from "./print";
 

@@ -37,7 +37,9 @@ export const ZLauncherEnv = z
     /** Run the plant simulator next to the demo (Sparkplug B, MTConnect, OPC UA); only with the demo. */
     GEMBA_SIMULATOR: z.stringbool().default(true),
     /** The MQTT broker the simulator publishes to and the demo Sparkplug connector reads. */
-    GEMBA_MQTT_URL: z.url({ protocol: /^(mqtts?|wss?)$/, error: "must be an mqtt:// URL" }).default("mqtt://127.0.0.1:1883"),
+    GEMBA_MQTT_URL: z
+      .url({ protocol: /^(mqtts?|wss?)$/, error: "must be an mqtt:// URL" })
+      .default("mqtt://127.0.0.1:1883"),
     GEMBA_SIMULATOR_MTCONNECT_PORT: ZPort.default(5480),
     GEMBA_SIMULATOR_OPCUA_PORT: ZPort.default(4841),
     GEMBA_DATA_DIR: z.string().default(".gemba"),

@@ -1,6 +1,6 @@
+import type { DemoConnectorEndpoints } from "@gemba/connectors/demo/seed-demo-connectors";
 import { runMigrations } from "@gemba/db/migrations/run-migrations";
 import { deriveAppDatabaseUrl } from "@gemba/db/roles";
-import type { DemoConnectorEndpoints } from "@gemba/connectors/demo/seed-demo-connectors";
 import { seedDemoTenant } from "./demo-seed";
 import type { TLauncherEnv } from "./env";
 import { errorMessage, LauncherError } from "./errors";
@@ -24,7 +24,12 @@ type PrepareInput = {
 };
 
 /** Applies pending migrations, works out the application role's URL, seeds the demo tenant. */
-export async function prepareDatabase({ ownerUrl, env, seedDemo, demoConnectors }: PrepareInput): Promise<PreparedDatabase> {
+export async function prepareDatabase({
+  ownerUrl,
+  env,
+  seedDemo,
+  demoConnectors,
+}: PrepareInput): Promise<PreparedDatabase> {
   // With an APP_DATABASE_URL of their own, the role's password is the DBA's business unless
   // APP_DATABASE_PASSWORD says otherwise.
   const appRolePassword = env.APP_DATABASE_URL

@@ -1,6 +1,6 @@
 import { spawnSync } from "node:child_process";
-import { connect } from "node:net";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { connect } from "node:net";
 import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { LauncherError } from "./errors";
@@ -129,7 +129,9 @@ export async function ensureTestMqtt(): Promise<void> {
   if (mosquitto) {
     printStep("mqtt", `starting mosquitto on ${MQTT_HOST}:${MQTT_PORT} for the tests`);
     const config = "/etc/mosquitto/mosquitto.conf";
-    spawnSync(mosquitto, existsSync(config) ? ["-d", "-c", config] : ["-d", "-p", String(MQTT_PORT)], { stdio: "inherit" });
+    spawnSync(mosquitto, existsSync(config) ? ["-d", "-c", config] : ["-d", "-p", String(MQTT_PORT)], {
+      stdio: "inherit",
+    });
     for (let waited = 0; waited < 10_000; waited += 250) {
       if (await mqttAnswers()) return;
       await sleep(250);

@@ -1,9 +1,9 @@
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 
-/** Real probe documents, shared by the repositories in `/work/shared` (a sibling of the repo root). */
+/** Real probe documents of the MTConnect reference agent (see fixtures/reference-agent/README.md). */
 export function readSharedProbeFixture(name: string): string {
-  return readFileSync(resolve(import.meta.dirname, "../../../../../shared/fixtures/mtconnect", name), "utf8");
+  return readFileSync(resolve(import.meta.dirname, "fixtures/reference-agent", name), "utf8");
 }
 
 /** Streams and error documents written for these tests, consistent with the probe fixtures. */

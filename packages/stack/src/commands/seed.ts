@@ -5,10 +5,10 @@ import { acquireLauncherLock, runningLauncher } from "../launcher-lock";
 import { Lifecycle } from "../lifecycle";
 import { dataPaths } from "../paths";
 import { assertReachable, describeUrl, resolvePostgres } from "../postgres";
-import { simulatorEndpoints } from "../simulator-endpoints";
 import { prepareDatabase } from "../prepare-database";
 import { printStep } from "../print";
 import { loadOrCreateSecrets } from "../secrets";
+import { simulatorEndpoints } from "../simulator-endpoints";
 
 /**
  * Migrates and seeds the demo tenant, then exits: against DATABASE_URL (the e2e setup, an admin

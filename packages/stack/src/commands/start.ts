@@ -95,7 +95,8 @@ export async function startCommand({ dev }: StartOptions): Promise<never> {
     if (simulator) {
       lifecycle.defer("simulator", async () => void (await simulator.stop()));
       void simulator.exited.then((exit) => {
-        if (!lifecycle.isExiting) printError(`the plant simulator ${describeExit(exit)}; Gemba keeps running without live demo data.`);
+        if (!lifecycle.isExiting)
+          printError(`the plant simulator ${describeExit(exit)}; Gemba keeps running without live demo data.`);
       });
     }
     lifecycle.defer("web and worker", async () => {
