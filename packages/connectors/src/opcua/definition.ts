@@ -1,7 +1,5 @@
-import type { TConnectorDefinition } from "../framework/definition";
+import type { TConnectorDefinition, TStreamingConnector } from "../framework/definition";
 import { type TOpcuaConfig, type TOpcuaSecrets, ZOpcuaConfig, ZOpcuaSecrets } from "./config";
-import { createOpcuaSession } from "./session";
-import { testOpcuaConnection } from "./test-connection";
 
 // Replaced with the demo press's id when the demo plant is seeded.
 const PLACEHOLDER_WORK_CENTER = "00000000-0000-4000-8000-000000000000";
@@ -42,6 +40,20 @@ export const opcuaConnector: TConnectorDefinition<TOpcuaConfig, TOpcuaSecrets> =
   configSchema: ZOpcuaConfig,
   secretsSchema: ZOpcuaSecrets,
   exampleConfig,
-  test: testOpcuaConnection,
-  stream: (context, output) => createOpcuaSession(context, output),
+  // node-opcua is large and prints warnings when loaded: load it only where an OPC UA
+  // connector is actually tested or run, not in every process that lists connector kinds.
+  test: async (context, signal) => (await import("./test-connection")).testOpcuaConnection(context, signal),
+  stream: (context, output) => {
+    let session: TStreamingConnector | undefined;
+    return {
+      start: async () => {
+        const { createOpcuaSession } = await import("./session");
+        session = createOpcuaSession(context, output);
+        await session.start();
+      },
+      stop: async () => {
+        await session?.stop();
+      },
+    };
+  },
 };

@@ -1,5 +1,4 @@
 import { describeIssues } from "@gemba/connectors/framework/load-connector";
-import { browseOpcuaNode } from "@gemba/connectors/opcua/browse";
 import { ZOpcuaConfig, ZOpcuaSecrets } from "@gemba/connectors/opcua/config";
 import { mergeSecretUpdates } from "@gemba/db/secrets/redact-secrets";
 import { openSecrets } from "@gemba/db/secrets/secrets-box";
@@ -39,6 +38,8 @@ export async function browseOpcua(actor: ConnectorActor, input: z.infer<typeof Z
   const secrets = ZOpcuaSecrets.safeParse(mergeSecretUpdates(stored, input.secrets));
   if (!secrets.success)
     throw new AppError("BAD_REQUEST", `Check the credentials — ${describeIssues(secrets.error).join("; ")}`);
+  // Loaded on use: node-opcua is heavy and only needed when someone browses a server.
+  const { browseOpcuaNode } = await import("@gemba/connectors/opcua/browse");
   const result = await browseOpcuaNode({
     config: settings.data,
     secrets: secrets.data,
