@@ -13,6 +13,7 @@ import { ConnectorEditor } from "./connector-editor";
 import { hasRuns, runtimeLabels } from "./connector-status";
 import styles from "./connectors.module.css";
 import { HEALTH_REFRESH_MS } from "./connectors-list";
+import { CsvUploadCard } from "./csv-upload/csv-upload-card";
 import { DeadLettersPanel } from "./dead-letters-panel";
 import { LiveNote } from "./live-note";
 import { PauseToggle } from "./pause-toggle";
@@ -104,9 +105,11 @@ export function ConnectorDetail({ connectorId, created }: TConnectorDetailProps)
       {created ? (
         <Alert tone="success">
           <strong>Connector created.</strong>{" "}
-          {data.runtime === "push"
-            ? "It accepts deliveries as soon as the sender is set up."
-            : "The worker starts it within a few seconds; its status updates below."}
+          {data.kind === "CSV_UPLOAD"
+            ? "Upload its first file below."
+            : data.runtime === "push"
+              ? "It accepts deliveries as soon as the sender is set up."
+              : "The worker starts it within a few seconds; its status updates below."}
         </Alert>
       ) : null}
 
@@ -115,6 +118,9 @@ export function ConnectorDetail({ connectorId, created }: TConnectorDetailProps)
 
       {data.kind === "WEBHOOK" && kind ? (
         <WebhookEndpoint connectorId={connectorId} description={kind.description} />
+      ) : null}
+      {data.kind === "CSV_UPLOAD" ? (
+        <CsvUploadCard connectorId={connectorId} config={data.config} enabled={state.enabled} />
       ) : null}
       {hasRuns(data.kind, data.runtime) ? <RunsTable connectorId={connectorId} /> : null}
       <DeadLettersPanel

@@ -10,9 +10,11 @@ import styles from "./editor.module.css";
 import { issuesFromError, mergeErrors, NO_ISSUES, type TServerIssues } from "./editor-errors";
 import { ErrorSummary } from "./error-summary";
 import { JsonConfigEditor } from "./json-config-editor";
+import { OpcuaBrowser } from "./opcua-browser/opcua-browser";
+import { withMonitoredNode } from "./opcua-browser/opcua-items";
 import { RequiredMark } from "./schema-form/field-shell";
 import { SchemaForm } from "./schema-form/schema-form";
-import { SecretFields, secretTitle } from "./secret-fields";
+import { SecretFields, secretTitle, secretUpdates } from "./secret-fields";
 import { TestResult } from "./test-result";
 import type { TConnectorDetail, TConnectorKindInfo } from "./types";
 import { useRefreshConnectors } from "./use-connector-cache";
@@ -192,6 +194,21 @@ export function ConnectorEditor({ kind, connector }: TConnectorEditorProps) {
                 errors={configErrors}
                 workCenterGroups={workCenters.groups}
                 disabled={busy}
+                listActions={
+                  kind.kind === "OPCUA"
+                    ? {
+                        items: (
+                          <OpcuaBrowser
+                            connectorId={connector?.id}
+                            config={form.config}
+                            secrets={secretUpdates(form.secrets)}
+                            disabled={busy}
+                            onAdd={(nodeId) => form.setConfig((current: unknown) => withMonitoredNode(current, nodeId))}
+                          />
+                        ),
+                      }
+                    : undefined
+                }
               />
             </>
           )}

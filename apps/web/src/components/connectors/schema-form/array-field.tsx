@@ -39,7 +39,7 @@ function tableColumns(item: TFieldNode): TObjectProperty[] | null {
  * parts (mapping rules) as cards. Each row is a labelled group: "Device 2", "Rule 1".
  */
 export function ArrayField({ node, value, onChange, path, label, required, example }: TFieldProps<"array">) {
-  const { errors, disabled } = useSchemaForm();
+  const { errors, disabled, listActions } = useSchemaForm();
   const items = Array.isArray(value) ? value : [];
   const rows = useRowKeys(items.length);
   const noun = rowNoun(label);
@@ -153,7 +153,7 @@ export function ArrayField({ node, value, onChange, path, label, required, examp
         </ol>
       )}
 
-      <div>
+      <div className={styles.listActions}>
         <button
           type="button"
           className="btn"
@@ -162,6 +162,7 @@ export function ArrayField({ node, value, onChange, path, label, required, examp
         >
           Add {inSentence(noun)}
         </button>
+        {listActions?.[pathKey(path)]}
       </div>
     </fieldset>
   );

@@ -1,6 +1,6 @@
 "use client";
 
-import { createContext, useContext } from "react";
+import { createContext, type ReactNode, useContext } from "react";
 import type { TWorkCenterGroup } from "../work-center-options";
 import type { TFieldErrors } from "./validate";
 
@@ -9,6 +9,8 @@ export type TSchemaFormContext = {
   errors: TFieldErrors;
   workCenterGroups: TWorkCenterGroup[];
   disabled: boolean;
+  /** Extra buttons beside a list's "Add" button, by list path ("items"): e.g. picking OPC UA nodes from the server. */
+  listActions?: Readonly<Record<string, ReactNode>>;
 };
 
 const SchemaFormContext = createContext<TSchemaFormContext>({ errors: {}, workCenterGroups: [], disabled: false });
