@@ -1,5 +1,6 @@
 import type { Database } from "../client";
 import { insertEvents } from "../events/insert-events";
+import { seedReasonTree } from "../reasons/seed-reason-tree";
 import { type Tx, withTenant, withTenantClient } from "../tenant-scope";
 import type { PlantDefinition } from "./plant-definition";
 import { buildPlantCalendar, type PlantCalendar, simulatePlant } from "./simulate-plant";
@@ -87,6 +88,7 @@ async function createPlant(
   calendar: PlantCalendar,
 ): Promise<PlantIds> {
   const { plant } = input;
+  await seedReasonTree(tx, tenantId);
   await tx.membership.createMany({
     data: plant.members.map((member) => ({
       tenantId,
