@@ -53,6 +53,20 @@ export const jobCatalog = {
     // A batch carries up to megabytes of data: once stored, it must not linger in Redis.
     jobOptions: { removeOnComplete: { age: 3_600, count: 100 } },
   },
+  /**
+   * Re-derive one work center's timeline and buckets over the span marked dirty in Redis (see
+   * execution-refresh.ts): many ingest batches coalesce into one run.
+   */
+  "execution.refresh": {
+    queue: QUEUES.execution,
+    schema: z.object({ tenantId: z.uuid(), workCenterId: z.uuid() }),
+    jobOptions: { attempts: 5, removeOnComplete: { age: 600, count: 200 } },
+  },
+  /** Every minute: move every work center's timeline up to now, so a silent machine's state and OEE stay current. */
+  "execution.tick": {
+    queue: QUEUES.execution,
+    schema: z.object({}),
+  },
   /** One poll or sync of a polled connector (MTConnect, ERP): on its schedule, or "Sync now". */
   "connector.poll": {
     queue: QUEUES.connectors,

@@ -9,6 +9,8 @@ export const QUEUES = {
   ingest: "gemba-ingest",
   /** Connector polls and syncs: slow network calls that must not hold up ingest. */
   connectors: "gemba-connectors",
+  /** Re-deriving state intervals and OEE buckets after new events: fast, frequent, per work center. */
+  execution: "gemba-execution",
 } as const;
 
 export type TQueueName = (typeof QUEUES)[keyof typeof QUEUES];

@@ -17,7 +17,22 @@ export const ZLiveEvent = z.object({
   payload: z.unknown(),
 });
 
-export const ZLiveMessage = z.object({ type: z.literal("events"), events: z.array(ZLiveEvent) });
+/** A work center's timeline changed: its current state (the last derived interval) and whether a stop waits for a reason. */
+export const ZLiveExecution = z.object({
+  workCenterId: z.string(),
+  state: z.string(),
+  since: z.string(),
+  reasonCode: z.string().nullable(),
+  unclassified: z.boolean(),
+  /** The span that was re-derived: views showing it refetch. */
+  changedFrom: z.string(),
+  changedTo: z.string(),
+});
+
+export const ZLiveMessage = z.discriminatedUnion("type", [
+  z.object({ type: z.literal("events"), events: z.array(ZLiveEvent) }),
+  z.object({ type: z.literal("execution"), execution: ZLiveExecution }),
+]);
 export type TLiveMessage = z.infer<typeof ZLiveMessage>;
 
 /** Messages stay small enough for every subscriber to parse quickly. */

@@ -163,3 +163,15 @@ ALTER TABLE "WorkCenterBucket" ENABLE ROW LEVEL SECURITY;
 ALTER TABLE "WorkCenterBucket" FORCE ROW LEVEL SECURITY;
 CREATE POLICY tenant_isolation ON "WorkCenterBucket"
   USING ("tenantId" = gemba_current_tenant()) WITH CHECK ("tenantId" = gemba_current_tenant());
+
+-- The worker's minute tick moves every work center's timeline up to now; it must find them before
+-- any tenant is set. Ids only, through a function running as the owner (see the connector directory).
+CREATE POLICY owner_directory ON "WorkCenter" FOR SELECT TO CURRENT_USER USING (true);
+
+CREATE FUNCTION gemba_work_center_directory()
+  RETURNS TABLE ("tenantId" uuid, "id" uuid)
+  LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp
+  AS $$ SELECT w."tenantId", w."id" FROM "WorkCenter" w $$;
+
+REVOKE ALL ON FUNCTION gemba_work_center_directory() FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION gemba_work_center_directory() TO gemba_app;

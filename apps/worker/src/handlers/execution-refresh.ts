@@ -1,0 +1,43 @@
+import { refreshWorkCenter } from "@gemba/db/execution/refresh-work-center";
+import { requestExecutionRefresh, takeDirtySpan } from "@gemba/jobs/execution-refresh";
+import { liveChannel, type TLiveMessage } from "@gemba/jobs/live-bus";
+import type { JobHandler } from "./types";
+
+/**
+ * Re-derives one work center over the span ingest marked dirty, then tells live views its current
+ * state. A failed run puts its span back so the retry (or the next run) covers it.
+ */
+export const executionRefresh: JobHandler<"execution.refresh"> = async (payload, { db, publisher, queues }) => {
+  const span = await takeDirtySpan(publisher, payload.workCenterId);
+  if (!span) return { skipped: "nothing marked" };
+  const now = Date.now();
+  let outcome: Awaited<ReturnType<typeof refreshWorkCenter>>;
+  try {
+    outcome = await refreshWorkCenter(db.pool, { ...payload, changedFrom: span.from, changedTo: span.to, now });
+  } catch (error) {
+    await requestExecutionRefresh(queues, publisher, { ...payload, ...span });
+    throw error;
+  }
+  const latest = outcome?.intervals.at(-1);
+  if (outcome && latest) {
+    const message: TLiveMessage = {
+      type: "execution",
+      execution: {
+        workCenterId: payload.workCenterId,
+        state: latest.state,
+        since: new Date(latest.stopStart ?? latest.start).toISOString(),
+        reasonCode: latest.reasonCode,
+        unclassified: latest.unclassified,
+        changedFrom: new Date(outcome.from).toISOString(),
+        changedTo: new Date(outcome.to).toISOString(),
+      },
+    };
+    await publisher.publish(liveChannel(payload.tenantId), JSON.stringify(message));
+  }
+  return {
+    from: outcome?.from,
+    to: outcome?.to,
+    intervals: outcome?.intervals.length ?? 0,
+    buckets: outcome?.buckets ?? 0,
+  };
+};
