@@ -1,5 +1,6 @@
 import type { Database } from "../client";
 import { insertEvents } from "../events/insert-events";
+import { refreshWorkCenter } from "../execution/refresh-work-center";
 import { seedReasonTree } from "../reasons/seed-reason-tree";
 import { type Tx, withTenant, withTenantClient } from "../tenant-scope";
 import type { PlantDefinition } from "./plant-definition";
@@ -50,6 +51,17 @@ export async function seedTenant(input: SeedTenantInput): Promise<SeedTenantResu
   log(
     `${plant.tenant.slug}: stored ${simulated.orders.length} orders and ${eventCount} events in ${elapsed(startedAt)}`,
   );
+  // Timelines and OEE buckets of the history, exactly as the worker derives them from live events.
+  for (const workCenterId of ids.workCenters.values()) {
+    await refreshWorkCenter(app.pool, {
+      tenantId,
+      workCenterId,
+      changedFrom: calendar.from.getTime(),
+      changedTo: calendar.now.getTime(),
+      now: calendar.now.getTime(),
+    });
+  }
+  log(`${plant.tenant.slug}: derived state timelines and OEE buckets in ${elapsed(startedAt)}`);
 
   const workCenterCount = ids.workCenters.size;
   const lineCount = plant.areas.reduce((sum, area) => sum + area.lines.length, 0);
@@ -78,6 +90,8 @@ export async function seedTenant(input: SeedTenantInput): Promise<SeedTenantResu
   );
   return { tenantId, eventCount, orderCount: simulated.orders.length, workCenterCount };
 }
+
+const SIMULATED_SIGNAL_TIMEOUT_SECONDS = 20 * 60;
 
 type PlantIds = { workCenters: Map<string, string>; products: Map<string, string> };
 
@@ -115,6 +129,9 @@ async function createPlant(
           code: wc.code,
           name: wc.name,
           sequence: index + 1,
+          // The simulated history reports telemetry every 15 minutes and nothing else while a
+          // machine waits for work: a shorter timeout would paint those waits UNKNOWN.
+          unknownTimeoutSeconds: SIMULATED_SIGNAL_TIMEOUT_SECONDS,
         })),
         select: { id: true, code: true },
       });
