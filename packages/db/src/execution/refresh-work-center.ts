@@ -1,5 +1,6 @@
 import { alignToBuckets, bucketize, type TBucket } from "@gemba/domain/execution/buckets";
-import { deriveStateIntervals, rederiveWindow } from "@gemba/domain/execution/derive-state-intervals";
+import { deriveStateIntervals } from "@gemba/domain/execution/derive-state-intervals";
+import { rederiveWindow } from "@gemba/domain/execution/rederive-window";
 import type { TStateInterval } from "@gemba/domain/execution/state-interval";
 import type pg from "pg";
 import { withTenantClient } from "../tenant-scope";
