@@ -1,5 +1,6 @@
 import { adminRouter } from "./routers/admin";
 import { connectorsRouter } from "./routers/connectors";
+import { downtimeRouter } from "./routers/downtime";
 import { meRouter } from "./routers/me";
 import { onboardingRouter } from "./routers/onboarding";
 import { plantRouter } from "./routers/plant";
@@ -10,6 +11,7 @@ export const appRouter = router({
   plant: plantRouter,
   admin: adminRouter,
   connectors: connectorsRouter,
+  downtime: downtimeRouter,
   onboarding: onboardingRouter,
 });
 

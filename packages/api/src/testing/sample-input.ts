@@ -66,6 +66,8 @@ function sampleValue(
     case "string":
       if (schema.format === "email") return `probe-${Math.random().toString(36).slice(2, 8)}@example.test`;
       if (schema.format === "uuid") return "00000000-0000-4000-8000-000000000000";
+      if (schema.format === "date-time") return new Date().toISOString();
+      if (schema.format === "date") return new Date().toISOString().slice(0, 10);
       return "probe-value-long-enough".padEnd(Math.max(schema.minLength ?? 0, 12), "x");
     case "integer":
     case "number":
