@@ -1,6 +1,7 @@
 import { adminRouter } from "./routers/admin";
 import { connectorsRouter } from "./routers/connectors";
 import { downtimeRouter } from "./routers/downtime";
+import { executionRouter } from "./routers/execution";
 import { meRouter } from "./routers/me";
 import { onboardingRouter } from "./routers/onboarding";
 import { plantRouter } from "./routers/plant";
@@ -13,6 +14,7 @@ export const appRouter = router({
   connectors: connectorsRouter,
   downtime: downtimeRouter,
   onboarding: onboardingRouter,
+  execution: executionRouter,
 });
 
 export type AppRouter = typeof appRouter;
