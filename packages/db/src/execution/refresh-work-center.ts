@@ -62,7 +62,7 @@ export async function refreshWorkCenter(pool: pg.Pool, request: TRefreshRequest)
       from,
       to,
     });
-    await replaceIntervals(client, request, from, to, intervals);
+    await replaceIntervals(client, request, from, to, splitAtUtcDays(intervals));
     await upsertBuckets(client, request, buckets);
     return { from, to, intervals, buckets: buckets.length };
   });
@@ -94,6 +94,25 @@ async function widenToStoredTimeline(
   if (row?.lastEnd) from = Math.min(from, row.lastEnd.getTime());
   const to = Math.max(changed.to, row?.runsOn?.getTime() ?? changed.to);
   return alignToBuckets(from - 1, Math.min(to, request.now));
+}
+
+const DAY_MS = 86_400_000;
+
+/**
+ * Stored intervals are cut at UTC midnights, so none is longer than a day: range queries can then
+ * bound `start` from below and use the (work center, start) key. Readers merge identical neighbours.
+ */
+export function splitAtUtcDays(intervals: readonly TStateInterval[]): TStateInterval[] {
+  return intervals.flatMap((interval) => {
+    const pieces: TStateInterval[] = [];
+    let start = interval.start;
+    while (start < interval.end) {
+      const end = Math.min(interval.end, (Math.floor(start / DAY_MS) + 1) * DAY_MS);
+      pieces.push({ ...interval, start, end });
+      start = end;
+    }
+    return pieces;
+  });
 }
 
 async function replaceIntervals(

@@ -1,5 +1,6 @@
 import type { Tx } from "@gemba/db/tenant-scope";
 import { MS_PER_MINUTE } from "@gemba/domain/calendar/zoned-time";
+import { LONGEST_STORED_INTERVAL_MS } from "./longest-stored-interval";
 import type { TScopeSite } from "./resolve-execution-scope";
 import { type TLocalDateRange, utcBoundsOf } from "./resolve-local-date-range";
 
@@ -43,7 +44,7 @@ export async function getDowntimePareto(
              count(DISTINCT (si."workCenterId", si."stopStart"))::int AS occurrences
         FROM "StateInterval" si
        WHERE si."workCenterId" = ANY(${site.workCenterIds}::uuid[])
-         AND si.start < ${to} AND si."end" > ${from}
+         AND si.start < ${to} AND si."end" > ${from} AND si.start >= ${new Date(from.getTime() - LONGEST_STORED_INTERVAL_MS)}
          AND si.scheduled AND NOT si."microStop" AND si.state IN ('DOWN', 'IDLE', 'PLANNED_STOP')
        GROUP BY si."reasonCode", si.unclassified`;
     for (const row of rows) {

@@ -4,6 +4,7 @@ import { AppError } from "@gemba/domain/errors";
 import { z } from "zod";
 import { describeRangeProblem, MAX_TIMELINE_DAYS, withRangeCheck, ZInstantRange } from "./execution-inputs";
 import { countsPerHour, localHourStartOf, type THourlyCount } from "./hourly-counts";
+import { LONGEST_STORED_INTERVAL_MS } from "./longest-stored-interval";
 import { mergeTimelinePieces, type TTimelinePiece } from "./merge-timeline-pieces";
 
 export const ZWorkCenterTimelineInput = withRangeCheck(
@@ -65,7 +66,11 @@ export async function getWorkCenterTimeline(
   const toDate = new Date(to);
 
   const pieces = await tx.stateInterval.findMany({
-    where: { workCenterId: workCenter.id, start: { lt: toDate }, end: { gt: fromDate } },
+    where: {
+      workCenterId: workCenter.id,
+      start: { lt: toDate, gte: new Date(from - LONGEST_STORED_INTERVAL_MS) },
+      end: { gt: fromDate },
+    },
     orderBy: { start: "asc" },
     select: {
       start: true,
