@@ -1,0 +1,86 @@
+import { testEnv } from "@gemba/db/testing/test-env";
+import { liveChannel } from "@gemba/jobs/live-bus";
+import { expect, type Page, test } from "@playwright/test";
+import { Redis } from "ioredis";
+import pg from "pg";
+
+async function signIn(page: Page, email: string) {
+  await page.goto("/signin");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password", { exact: true }).fill("gemba-demo");
+  await page.getByRole("button", { name: /^sign in$/i }).click();
+  await expect(page).not.toHaveURL(/signin/);
+}
+
+async function tenantIdOf(slug: string): Promise<string> {
+  const url = new URL(testEnv.TEST_DATABASE_URL);
+  url.pathname = "/gemba_e2e";
+  const client = new pg.Client({ connectionString: url.toString() });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ id: string }>(`SELECT id FROM "Tenant" WHERE slug = $1`, [slug]);
+    if (!rows[0]) throw new Error(`no tenant ${slug}`);
+    return rows[0].id;
+  } finally {
+    await client.end();
+  }
+}
+
+test("the plant manager sees the floor live, the OEE trend, and a work center's timeline", async ({ page }) => {
+  const demo = await tenantIdOf("demo");
+  await signIn(page, "manager@demo.gemba.app");
+  await expect(page).toHaveURL(/\/dashboard$/);
+
+  const tiles = page.getByTestId("work-center-tile");
+  await expect(tiles.first()).toBeVisible();
+  expect(await tiles.count()).toBeGreaterThan(1);
+  await expect(page.getByText("Live", { exact: true })).toBeVisible();
+
+  // A tile not already down, so the change is visible.
+  const states = await tiles.getByTestId("tile-state").allTextContents();
+  const index = states.findIndex((state) => state.trim() !== "Down");
+  expect(index).toBeGreaterThanOrEqual(0);
+  const tile = tiles.nth(index);
+  const workCenterId = await tile.getAttribute("data-work-center-id");
+  expect(workCenterId).toBeTruthy();
+
+  const redis = new Redis(testEnv.TEST_REDIS_URL);
+  try {
+    const now = new Date().toISOString();
+    const message = {
+      type: "execution",
+      execution: {
+        workCenterId,
+        state: "DOWN",
+        since: now,
+        reasonCode: null,
+        unclassified: true,
+        changedFrom: now,
+        changedTo: now,
+      },
+    };
+    await redis.publish(liveChannel(demo), JSON.stringify(message));
+  } finally {
+    redis.disconnect();
+  }
+  // No reload: the tile follows the stream, and marks the stop as waiting for a reason.
+  await expect(tile.getByTestId("tile-state")).toHaveText("Down");
+  await expect(tile).toHaveAttribute("data-state", "DOWN");
+  await expect(tile.getByText("Unclassified stop")).toBeVisible();
+
+  const trend = page.getByTestId("oee-trend");
+  await trend.scrollIntoViewIfNeeded();
+  await expect(trend.getByRole("heading", { name: "OEE trend" })).toBeVisible();
+  await expect(trend.locator(".recharts-line").first()).toBeVisible();
+  await trend.getByRole("button", { name: "By shift" }).click();
+  await expect(trend.getByRole("button", { name: "By shift" })).toHaveAttribute("aria-pressed", "true");
+  await expect(trend.locator(".recharts-line").first()).toBeVisible();
+
+  await tiles.first().click();
+  await expect(page).toHaveURL(/\/dashboard\/work-centers\/[0-9a-f-]+$/);
+  const timeline = page.getByTestId("work-center-timeline");
+  await expect(timeline.getByRole("heading", { name: "State timeline" })).toBeVisible();
+  await expect(timeline.getByTestId("timeline-segment").first()).toBeVisible();
+  await timeline.getByTestId("timeline-segment").first().hover();
+  await expect(timeline.getByRole("tooltip")).toBeVisible();
+});
