@@ -12,7 +12,8 @@ export type TEventBatcherOptions = {
   /** …or when its oldest item has waited this long. */
   maxDelayMs?: number;
   onFlushed: (flushed: { events: number; rejected: number }) => void;
-  onFlushFailed: (error: unknown, items: number) => void;
+  /** `dropped`: the oldest events let go because the buffer was full (Redis away for long). */
+  onFlushFailed: (error: unknown, items: number, dropped: number) => void;
 };
 
 const DEFAULT_MAX_ITEMS = 2_000;
@@ -53,11 +54,12 @@ export function createEventBatcher(options: TEventBatcherOptions) {
     } catch (error) {
       events = [...batchEvents, ...events];
       rejected = [...batchRejected, ...rejected];
+      let dropped = 0;
       if (size() > MAX_BUFFERED) {
-        const overflow = size() - MAX_BUFFERED;
-        events.splice(0, overflow);
+        dropped = Math.min(events.length, size() - MAX_BUFFERED);
+        events.splice(0, dropped);
       }
-      options.onFlushFailed(error, size());
+      options.onFlushFailed(error, size(), dropped);
       schedule(1_000);
       return;
     }
