@@ -1,5 +1,5 @@
 import type { Database } from "@gemba/db/client";
-import { seedReasonTree } from "@gemba/db/reasons/seed-reason-tree";
+import { createPlantStructure } from "@gemba/db/seed/create-plant-structure";
 import type { PlantDefinition } from "@gemba/db/seed/plant-definition";
 import type { PlantCalendar } from "@gemba/db/seed/simulate-plant";
 import { withTenant } from "@gemba/db/tenant-scope";
@@ -15,8 +15,7 @@ export type BenchPlantIds = {
 
 /**
  * The plant's master data, as the demo seed creates it: the owner provisions the tenant row,
- * everything inside it is written by the application role under row-level security. Work
- * centers keep the default unknown-signal timeout: the bench's telemetry never falls silent.
+ * everything inside it is written by the application role under row-level security.
  */
 export async function createBenchPlant(
   db: { app: Database; owner: Database },
@@ -29,71 +28,9 @@ export async function createBenchPlant(
     (await db.app.prisma.user.create({ data: { ...BENCH_MANAGER }, select: { id: true } }));
 
   return withTenant(db.app.prisma, tenantId, async (tx) => {
-    await seedReasonTree(tx, tenantId);
     await tx.membership.create({ data: { tenantId, userId: manager.id, role: "MANAGER" }, select: { id: true } });
-    const site = await tx.site.create({ data: { tenantId, ...plant.site }, select: { id: true } });
-    const workCenters = new Map<string, string>();
-    for (const area of plant.areas) {
-      const areaRow = await tx.area.create({
-        data: { tenantId, siteId: site.id, code: area.code, name: area.name },
-        select: { id: true },
-      });
-      for (const line of area.lines) {
-        const lineRow = await tx.line.create({
-          data: { tenantId, areaId: areaRow.id, code: line.code, name: line.name },
-          select: { id: true },
-        });
-        const rows = await tx.workCenter.createManyAndReturn({
-          data: line.workCenters.map((wc, index) => ({
-            tenantId,
-            lineId: lineRow.id,
-            code: wc.code,
-            name: wc.name,
-            sequence: index + 1,
-          })),
-          select: { id: true, code: true },
-        });
-        for (const row of rows) workCenters.set(row.code, row.id);
-      }
-    }
-    const products = await tx.product.createManyAndReturn({
-      data: plant.products.map((product) => ({ tenantId, ...product })),
-      select: { id: true, sku: true },
-    });
-
-    // Valid from the first simulated day, so every simulated shift falls under this pattern.
-    const pattern = await tx.shiftPattern.create({
-      data: {
-        tenantId,
-        siteId: site.id,
-        name: plant.shiftPattern.name,
-        validFrom: new Date(`${calendar.firstDay}T00:00:00Z`),
-      },
-      select: { id: true },
-    });
-    for (const shift of plant.shiftPattern.shifts) {
-      const { breaks, ...definition } = shift;
-      const shiftRow = await tx.shift.create({
-        data: { tenantId, patternId: pattern.id, ...definition },
-        select: { id: true },
-      });
-      await tx.shiftBreak.createMany({ data: breaks.map((b) => ({ tenantId, shiftId: shiftRow.id, ...b })) });
-    }
-    await tx.noShiftPeriod.createMany({
-      data: calendar.noShiftPeriods.map((period) => ({
-        tenantId,
-        siteId: site.id,
-        kind: period.kind,
-        reason: period.reason,
-        startsAt: period.start,
-        endsAt: period.end,
-      })),
-    });
-    return {
-      tenantId,
-      managerUserId: manager.id,
-      workCenters,
-      products: new Map(products.map((product) => [product.sku, product.id])),
-    };
+    // The bench's telemetry never falls silent: work centers keep the default unknown-signal timeout.
+    const ids = await createPlantStructure(tx, tenantId, plant, calendar);
+    return { tenantId, managerUserId: manager.id, ...ids };
   });
 }

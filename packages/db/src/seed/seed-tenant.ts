@@ -1,8 +1,8 @@
 import type { Database } from "../client";
 import { insertEvents } from "../events/insert-events";
 import { refreshWorkCenter } from "../execution/refresh-work-center";
-import { seedReasonTree } from "../reasons/seed-reason-tree";
 import { type Tx, withTenant, withTenantClient } from "../tenant-scope";
+import { createPlantStructure, type PlantIds } from "./create-plant-structure";
 import type { PlantDefinition } from "./plant-definition";
 import { buildPlantCalendar, type PlantCalendar, simulatePlant } from "./simulate-plant";
 
@@ -93,8 +93,6 @@ export async function seedTenant(input: SeedTenantInput): Promise<SeedTenantResu
 
 const SIMULATED_SIGNAL_TIMEOUT_SECONDS = 20 * 60;
 
-type PlantIds = { workCenters: Map<string, string>; products: Map<string, string> };
-
 async function createPlant(
   tx: Tx,
   tenantId: string,
@@ -102,7 +100,6 @@ async function createPlant(
   calendar: PlantCalendar,
 ): Promise<PlantIds> {
   const { plant } = input;
-  await seedReasonTree(tx, tenantId);
   await tx.membership.createMany({
     data: plant.members.map((member) => ({
       tenantId,
@@ -110,70 +107,11 @@ async function createPlant(
       role: member.role,
     })),
   });
-  const site = await tx.site.create({ data: { tenantId, ...plant.site }, select: { id: true } });
-  const workCenters = new Map<string, string>();
-  for (const area of plant.areas) {
-    const areaRow = await tx.area.create({
-      data: { tenantId, siteId: site.id, code: area.code, name: area.name },
-      select: { id: true },
-    });
-    for (const line of area.lines) {
-      const lineRow = await tx.line.create({
-        data: { tenantId, areaId: areaRow.id, code: line.code, name: line.name },
-        select: { id: true },
-      });
-      const rows = await tx.workCenter.createManyAndReturn({
-        data: line.workCenters.map((wc, index) => ({
-          tenantId,
-          lineId: lineRow.id,
-          code: wc.code,
-          name: wc.name,
-          sequence: index + 1,
-          // The simulated history reports telemetry every 15 minutes and nothing else while a
-          // machine waits for work: a shorter timeout would paint those waits UNKNOWN.
-          unknownTimeoutSeconds: SIMULATED_SIGNAL_TIMEOUT_SECONDS,
-        })),
-        select: { id: true, code: true },
-      });
-      for (const row of rows) workCenters.set(row.code, row.id);
-    }
-  }
-  const products = await tx.product.createManyAndReturn({
-    data: plant.products.map((product) => ({ tenantId, ...product })),
-    select: { id: true, sku: true },
+  // The simulated history reports telemetry every 15 minutes and nothing else while a machine
+  // waits for work: a shorter timeout would paint those waits UNKNOWN.
+  return createPlantStructure(tx, tenantId, plant, calendar, {
+    unknownTimeoutSeconds: SIMULATED_SIGNAL_TIMEOUT_SECONDS,
   });
-
-  // Valid from the first simulated day, so every simulated shift falls under this pattern.
-  const validFrom = new Date(`${calendar.firstDay}T00:00:00Z`);
-  const pattern = await tx.shiftPattern.create({
-    data: { tenantId, siteId: site.id, name: plant.shiftPattern.name, validFrom },
-    select: { id: true },
-  });
-  for (const shift of plant.shiftPattern.shifts) {
-    const shiftRow = await tx.shift.create({
-      data: {
-        tenantId,
-        patternId: pattern.id,
-        name: shift.name,
-        weekdays: shift.weekdays,
-        startMinute: shift.startMinute,
-        durationMinutes: shift.durationMinutes,
-      },
-      select: { id: true },
-    });
-    await tx.shiftBreak.createMany({ data: shift.breaks.map((b) => ({ tenantId, shiftId: shiftRow.id, ...b })) });
-  }
-  await tx.noShiftPeriod.createMany({
-    data: calendar.noShiftPeriods.map((period) => ({
-      tenantId,
-      siteId: site.id,
-      kind: period.kind,
-      reason: period.reason,
-      startsAt: period.start,
-      endsAt: period.end,
-    })),
-  });
-  return { workCenters, products: new Map(products.map((product) => [product.sku, product.id])) };
 }
 
 function requireValue(map: ReadonlyMap<string, string>, key: string): string {
