@@ -1,34 +1,12 @@
 import { testEnv } from "@gemba/db/testing/test-env";
 import { liveChannel } from "@gemba/jobs/live-bus";
-import { expect, type Page, test } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { Redis } from "ioredis";
-import pg from "pg";
-
-async function signIn(page: Page, email: string) {
-  await page.goto("/signin");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password", { exact: true }).fill("gemba-demo");
-  await page.getByRole("button", { name: /^sign in$/i }).click();
-  await expect(page).not.toHaveURL(/signin/);
-}
-
-async function tenantIdOf(slug: string): Promise<string> {
-  const url = new URL(testEnv.TEST_DATABASE_URL);
-  url.pathname = "/gemba_e2e";
-  const client = new pg.Client({ connectionString: url.toString() });
-  await client.connect();
-  try {
-    const { rows } = await client.query<{ id: string }>(`SELECT id FROM "Tenant" WHERE slug = $1`, [slug]);
-    if (!rows[0]) throw new Error(`no tenant ${slug}`);
-    return rows[0].id;
-  } finally {
-    await client.end();
-  }
-}
+import { signInAs, tenantIdOf } from "./demo-helpers";
 
 test("the plant manager sees the floor live, the OEE trend, and a work center's timeline", async ({ page }) => {
   const demo = await tenantIdOf("demo");
-  await signIn(page, "manager@demo.gemba.app");
+  await signInAs(page, "manager@demo.gemba.app");
   await expect(page).toHaveURL(/\/dashboard$/);
 
   const tiles = page.getByTestId("work-center-tile");
