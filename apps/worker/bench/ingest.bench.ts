@@ -110,6 +110,10 @@ async function queueRun(run: number) {
     concurrency: 2,
     prefix,
     registerSchedules: false,
+    // The ingest consumer alone, as a dedicated ingest process runs it: the comparison with
+    // createMany is about storing events. Timelines and OEE buckets are the execution queue's
+    // work, done by the same or another process after the events are stored.
+    queues: [QUEUES.ingest],
   });
   const queue = queues.get(QUEUES.ingest);
   for (;;) {

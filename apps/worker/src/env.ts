@@ -1,3 +1,4 @@
+import { QUEUES, type TQueueName } from "@gemba/jobs/constants";
 import { z } from "zod";
 
 /** The worker's only env module. */
@@ -23,6 +24,24 @@ const ZWorkerEnv = z.object({
       "SECRETS_KEY must be 32 random bytes, base64-encoded.",
     )
     .optional(),
+  /** Comma-separated queue names this process consumes (default all), e.g. "gemba-ingest" for a dedicated ingest worker. */
+  WORKER_QUEUES: z
+    .string()
+    .optional()
+    .transform((value) =>
+      value
+        ? value
+            .split(",")
+            .map((name) => name.trim())
+            .filter(Boolean)
+        : undefined,
+    )
+    .pipe(
+      z
+        .array(z.enum(Object.values(QUEUES) as [TQueueName, ...TQueueName[]]))
+        .min(1)
+        .optional(),
+    ),
   /** Off for a worker that should only process jobs (e.g. a second instance dedicated to ingest). */
   RUN_CONNECTORS: z
     .enum(["true", "false"])

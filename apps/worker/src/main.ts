@@ -46,6 +46,7 @@ async function main(): Promise<void> {
     lockDurationMs: env.WORKER_LOCK_DURATION_MS,
     secretsKey: env.SECRETS_KEY ? Buffer.from(env.SECRETS_KEY, "base64") : null,
     runConnectors: env.RUN_CONNECTORS,
+    ...(env.WORKER_QUEUES ? { queues: env.WORKER_QUEUES } : {}),
   });
   if (stopping) await started.stop();
   else worker = started;

@@ -1,5 +1,5 @@
 import type { Database } from "@gemba/db/client";
-import { DEFAULT_QUEUE_PREFIX, QUEUES } from "@gemba/jobs/constants";
+import { DEFAULT_QUEUE_PREFIX, QUEUES, type TQueueName } from "@gemba/jobs/constants";
 import {
   WORKER_HEARTBEAT_INTERVAL_SECONDS,
   WORKER_HEARTBEAT_TTL_SECONDS,
@@ -21,6 +21,11 @@ export type WorkerOptions = {
   prefix?: string;
   /** Lock duration of active jobs; also how often stalled jobs of dead workers are looked for. */
   lockDurationMs?: number;
+  /**
+   * Queues this process takes jobs from (default: all). A larger plant runs dedicated processes,
+   * e.g. one for ingest and one for rollups, so neither waits for the other's CPU.
+   */
+  queues?: readonly TQueueName[];
   /** Register the repeating jobs (off in tests that must control exactly which jobs run). */
   registerSchedules?: boolean;
   /** Opens connector secrets (SECRETS_KEY); null when not configured. */
@@ -43,7 +48,8 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
   const prefix = options.prefix ?? DEFAULT_QUEUE_PREFIX;
   const queues = createQueues(connection, prefix);
   const secretsKey = options.secretsKey ?? null;
-  const workers = Object.values(QUEUES).map(
+  const consumed = options.queues ?? Object.values(QUEUES);
+  const workers = consumed.map(
     (queueName) =>
       new Worker(queueName, (job) => runJob(job, { db, log, publisher: connection, queues, secretsKey }), {
         connection,
@@ -87,10 +93,7 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
     connectors = startConnectorSupervisor({ db, redis: connection, queues, secretsKey, log, ...settings });
     await connectors.ready;
   }
-  log.info(
-    { queues: Object.values(QUEUES), concurrency: options.concurrency, connectors: Boolean(connectors) },
-    "worker ready",
-  );
+  log.info({ queues: consumed, concurrency: options.concurrency, connectors: Boolean(connectors) }, "worker ready");
 
   return {
     queues,
