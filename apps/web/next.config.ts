@@ -15,6 +15,8 @@ const config: NextConfig = {
     "node-opcua",
     "sparkplug-payload",
   ],
+  // Several builds may share a checkout (parallel browser-test instances): each may use its own output directory.
+  distDir: process.env.NEXT_DIST_DIR || ".next",
   poweredByHeader: false,
   reactStrictMode: true,
   typedRoutes: false,

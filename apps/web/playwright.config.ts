@@ -1,6 +1,5 @@
 import { defineConfig } from "@playwright/test";
-
-const port = 3210;
+import { E2E_PORT as port } from "./e2e/e2e-instance";
 
 // Debian's Chromium: Playwright's own browser download does not work offline.
 const chromium = {

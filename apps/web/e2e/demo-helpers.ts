@@ -1,6 +1,7 @@
 import { testEnv } from "@gemba/db/testing/test-env";
 import { expect, type Page } from "@playwright/test";
 import pg from "pg";
+import { e2eDatabaseName } from "./e2e-instance";
 
 /** Signs in with a demo account (every demo user has the password gemba-demo). */
 export async function signInAs(page: Page, email: string) {
@@ -14,7 +15,7 @@ export async function signInAs(page: Page, email: string) {
 /** A demo tenant's id, read from the e2e database that serve.ts seeded. */
 export async function tenantIdOf(slug: string): Promise<string> {
   const url = new URL(testEnv.TEST_DATABASE_URL);
-  url.pathname = "/gemba_e2e";
+  url.pathname = `/${e2eDatabaseName()}`;
   const client = new pg.Client({ connectionString: url.toString() });
   await client.connect();
   try {

@@ -7,16 +7,17 @@ import { deriveAppDatabaseUrl } from "@gemba/db/roles";
 import { seedDemo } from "@gemba/db/seed/seed-demo";
 import { testEnv } from "@gemba/db/testing/test-env";
 import pg from "pg";
+import { e2eDatabaseName } from "./e2e-instance";
 import { OIDC_CLIENT_ID, OIDC_CLIENT_SECRET, startOidcTestProvider } from "./oidc-test-provider";
 
 /**
- * The browser tests' server: a fresh `gemba_e2e` database with the demo plant (a few days of
+ * The browser tests' server: a fresh database (`gemba_e2e` for the default instance) with the demo plant (a few days of
  * history keep it quick), a real OpenID Connect provider for single sign-on, then `next start`
  * on the production build.
  */
 const port = process.argv[2] ?? "3210";
 const oidcPort = Number(port) + 1;
-const DATABASE = "gemba_e2e";
+const DATABASE = e2eDatabaseName(Number(port));
 const APP_PASSWORD = "gemba_app_e2e";
 
 async function prepareDatabase(): Promise<string> {

@@ -1,10 +1,12 @@
 import { adminRouter } from "./routers/admin";
+import { calendarRouter } from "./routers/calendar";
 import { connectorsRouter } from "./routers/connectors";
 import { downtimeRouter } from "./routers/downtime";
 import { executionRouter } from "./routers/execution";
 import { meRouter } from "./routers/me";
 import { onboardingRouter } from "./routers/onboarding";
 import { plantRouter } from "./routers/plant";
+import { reasonsRouter } from "./routers/reasons";
 import { createCallerFactory, router } from "./trpc";
 
 export const appRouter = router({
@@ -15,6 +17,8 @@ export const appRouter = router({
   downtime: downtimeRouter,
   onboarding: onboardingRouter,
   execution: executionRouter,
+  calendar: calendarRouter,
+  reasons: reasonsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -7,6 +7,9 @@ import styles from "./admin.module.css";
 const tabs = [
   { href: "/admin/members", label: "Members" },
   { href: "/admin/connectors", label: "Connectors" },
+  { href: "/admin/calendar", label: "Shift calendar" },
+  { href: "/admin/reasons", label: "Reason codes" },
+  { href: "/admin/work-centers", label: "Work centers" },
   { href: "/admin/audit", label: "Audit log" },
 ];
 
