@@ -1,7 +1,6 @@
-import { testEnv } from "@gemba/db/testing/test-env";
 import { expect, type Page } from "@playwright/test";
 import pg from "pg";
-import { e2eDatabaseName } from "./e2e-instance";
+import { e2eOwnerUrl } from "./e2e-instance";
 
 /** Signs in with a demo account (every demo user has the password gemba-demo). */
 export async function signInAs(page: Page, email: string) {
@@ -14,9 +13,7 @@ export async function signInAs(page: Page, email: string) {
 
 /** A demo tenant's id, read from the e2e database that serve.ts seeded. */
 export async function tenantIdOf(slug: string): Promise<string> {
-  const url = new URL(testEnv.TEST_DATABASE_URL);
-  url.pathname = `/${e2eDatabaseName()}`;
-  const client = new pg.Client({ connectionString: url.toString() });
+  const client = new pg.Client({ connectionString: e2eOwnerUrl() });
   await client.connect();
   try {
     const { rows } = await client.query<{ id: string }>(`SELECT id FROM "Tenant" WHERE slug = $1`, [slug]);

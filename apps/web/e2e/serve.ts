@@ -7,7 +7,7 @@ import { deriveAppDatabaseUrl } from "@gemba/db/roles";
 import { seedDemo } from "@gemba/db/seed/seed-demo";
 import { testEnv } from "@gemba/db/testing/test-env";
 import pg from "pg";
-import { e2eDatabaseName } from "./e2e-instance";
+import { E2E_APP_PASSWORD, e2eDatabaseName, e2eOwnerUrl, e2eQueuePrefix } from "./e2e-instance";
 import { OIDC_CLIENT_ID, OIDC_CLIENT_SECRET, startOidcTestProvider } from "./oidc-test-provider";
 
 /**
@@ -18,7 +18,6 @@ import { OIDC_CLIENT_ID, OIDC_CLIENT_SECRET, startOidcTestProvider } from "./oid
 const port = process.argv[2] ?? "3210";
 const oidcPort = Number(port) + 1;
 const DATABASE = e2eDatabaseName(Number(port));
-const APP_PASSWORD = "gemba_app_e2e";
 
 async function prepareDatabase(): Promise<string> {
   const admin = new pg.Client({ connectionString: testEnv.TEST_DATABASE_URL });
@@ -27,11 +26,9 @@ async function prepareDatabase(): Promise<string> {
   await admin.query(`CREATE DATABASE "${DATABASE}"`);
   await admin.end();
 
-  const url = new URL(testEnv.TEST_DATABASE_URL);
-  url.pathname = `/${DATABASE}`;
-  const ownerUrl = url.toString();
-  await runMigrations({ connectionString: ownerUrl, appRolePassword: APP_PASSWORD });
-  const appUrl = deriveAppDatabaseUrl(ownerUrl, APP_PASSWORD);
+  const ownerUrl = e2eOwnerUrl(Number(port));
+  await runMigrations({ connectionString: ownerUrl, appRolePassword: E2E_APP_PASSWORD });
+  const appUrl = deriveAppDatabaseUrl(ownerUrl, E2E_APP_PASSWORD);
   const owner = createDatabase({ connectionString: ownerUrl, applicationName: "gemba-e2e-seed" });
   const app = createDatabase({ connectionString: appUrl, applicationName: "gemba-e2e-seed" });
   try {
@@ -52,6 +49,7 @@ const server = spawn("node_modules/.bin/next", ["start", "-p", port, "-H", "127.
     NODE_ENV: "production",
     APP_DATABASE_URL: appUrl,
     REDIS_URL: testEnv.TEST_REDIS_URL,
+    QUEUE_PREFIX: e2eQueuePrefix(Number(port)),
     NEXTAUTH_URL: `http://127.0.0.1:${port}`,
     NEXTAUTH_SECRET: randomBytes(32).toString("hex"),
     SECRETS_KEY: randomBytes(32).toString("base64"),

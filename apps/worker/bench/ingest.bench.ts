@@ -12,6 +12,7 @@ import { withTenant, withTenantClient } from "@gemba/db/tenant-scope";
 import { createTenantFixture } from "@gemba/db/testing/fixtures";
 import { createTestDatabase } from "@gemba/db/testing/test-database";
 import { testEnv } from "@gemba/db/testing/test-env";
+import { percentile } from "@gemba/domain/stats/percentile";
 import { QUEUES } from "@gemba/jobs/constants";
 import { enqueueIngestBatch } from "@gemba/jobs/ingest";
 import { Redis } from "ioredis";
@@ -82,9 +83,7 @@ print(`ingest benchmark: ${EVENTS} events per run in batches of ${BATCH}, ${PREL
 }
 
 const connection = new Redis(testEnv.TEST_REDIS_URL, { maxRetriesPerRequest: null });
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
-const percentile = (xs: number[], p: number) =>
-  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))] ?? 0;
+const median = (xs: number[]) => percentile(xs, 0.5);
 
 async function queueRun(run: number) {
   const prefix = uniqueQueuePrefix();

@@ -1,3 +1,5 @@
+import { summarizeSamples } from "@gemba/domain/stats/percentile";
+
 export type Timing = {
   name: string;
   samples: number[];
@@ -29,19 +31,9 @@ export async function timeCalls(
   return { name, samples, targetMs: options.targetMs, detail };
 }
 
-/** Nearest-rank percentile: the smallest sample with at least p of all samples at or below it. */
-export function percentile(samples: readonly number[], p: number): number {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))] ?? Number.NaN;
-}
-
 export function summarize(samples: readonly number[]): TimingSummary {
-  return {
-    min: Math.min(...samples),
-    p50: percentile(samples, 0.5),
-    p95: percentile(samples, 0.95),
-    max: Math.max(...samples),
-  };
+  const { min, p50, p95, max } = summarizeSamples(samples);
+  return { min, p50, p95, max };
 }
 
 export function verdictOf(timing: Timing): "PASS" | "FAIL" | "—" {

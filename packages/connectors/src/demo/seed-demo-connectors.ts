@@ -36,7 +36,12 @@ const TELEMETRY_BY_CODE = new Map(
 
 type DemoConnector = { kind: string; name: string; config: unknown };
 
-function sparkplugConfig(workCenters: Map<string, string>, mqttUrl: string, group: string): TSparkplugConfig {
+/** The Sparkplug connector for the simulator's group: state, counts and telemetry of every Sparkplug machine (code → work center id). */
+export function demoSparkplugConfig(
+  workCenters: Map<string, string>,
+  mqttUrl: string,
+  group: string,
+): TSparkplugConfig {
   const rules: TSparkplugConfig["rules"] = [];
   for (const [code, workCenterId] of workCenters) {
     if (code === SIMULATED_ENDPOINTS.mtconnectDevice || code === SIMULATED_ENDPOINTS.opcuaMachine) continue;
@@ -84,7 +89,7 @@ export async function seedDemoConnectors(app: Database, tenantId: string, endpoi
       {
         kind: "MQTT_SPARKPLUG",
         name: "Plant MQTT broker (Sparkplug B)",
-        config: sparkplugConfig(
+        config: demoSparkplugConfig(
           workCenters,
           endpoints.mqttUrl,
           endpoints.sparkplugGroup ?? SIMULATED_ENDPOINTS.sparkplugGroup,

@@ -1,0 +1,98 @@
+import { expect, test } from "@playwright/test";
+import { signInAs, tenantIdOf } from "./demo-helpers";
+import { startLivePlant, type TLivePlant } from "./live-plant";
+
+type TTileChange = { workCenterId: string; state: string; since: string; at: number };
+type TWindowWithChanges = Window & { tileChanges?: TTileChange[]; loadedOnce?: boolean };
+
+let plant: TLivePlant | undefined;
+const output: string[] = [];
+
+// biome-ignore lint/correctness/noEmptyPattern: Playwright requires a destructured fixtures argument.
+test.afterEach(async ({}, testInfo) => {
+  await plant?.stop();
+  plant = undefined;
+  if (testInfo.status !== testInfo.expectedStatus)
+    await testInfo.attach("worker and simulator", { body: output.join("\n") });
+});
+
+/**
+ * Nothing here is published by the test: the plant simulator runs (an hour of production per
+ * minute), a real worker takes its Sparkplug B messages off the broker, derives the timeline and
+ * publishes on the live bus, and the manager's open dashboard changes by itself.
+ */
+test("with the simulator running, the dashboard follows the floor live and drills down to a work center", async ({
+  page,
+}) => {
+  test.setTimeout(180_000);
+  const demo = await tenantIdOf("demo");
+  plant = await startLivePlant({ tenantId: demo, speed: 60, tickMs: 100, log: (line) => output.push(line) });
+
+  await signInAs(page, "manager@demo.gemba.app");
+  await expect(page).toHaveURL(/\/dashboard$/);
+  const tiles = page.getByTestId("work-center-tile");
+  await expect(tiles.first()).toBeVisible();
+  await expect(page.getByText("Live", { exact: true })).toBeVisible();
+
+  // Every change of a tile's state or time-in-state start, as the page renders it. The flag
+  // proves the page was never reloaded: changes arrive over the stream.
+  await page.evaluate(() => {
+    const target = window as TWindowWithChanges;
+    target.loadedOnce = true;
+    target.tileChanges = [];
+    const seen = new Map<string, string>();
+    const record = () => {
+      for (const tile of document.querySelectorAll<HTMLElement>('[data-testid="work-center-tile"]')) {
+        const workCenterId = tile.dataset.workCenterId ?? "";
+        const state = tile.dataset.state ?? "";
+        const since = tile.querySelector("time")?.getAttribute("datetime") ?? "";
+        const key = `${state}|${since}`;
+        const before = seen.get(workCenterId);
+        seen.set(workCenterId, key);
+        if (before !== undefined && before !== key)
+          target.tileChanges?.push({ workCenterId, state, since, at: Date.now() });
+      }
+    };
+    record();
+    new MutationObserver(record).observe(document.body, {
+      subtree: true,
+      childList: true,
+      attributes: true,
+      attributeFilter: ["data-state", "datetime"],
+    });
+  });
+  const changes = () => page.evaluate(() => (window as TWindowWithChanges).tileChanges ?? []);
+
+  // The simulator's machines start, run, stop and change over: several tiles move on their own.
+  await expect
+    .poll(async () => new Set((await changes()).map((change) => change.workCenterId)).size, { timeout: 120_000 })
+    .toBeGreaterThanOrEqual(3);
+  expect(await page.evaluate(() => (window as TWindowWithChanges).loadedOnce)).toBe(true);
+
+  // The newest change: the tile shows it, counting time from when the machine changed.
+  const latest = (await changes()).at(-1);
+  if (!latest) throw new Error("no tile changed");
+  const tile = page.locator(`[data-testid="work-center-tile"][data-work-center-id="${latest.workCenterId}"]`);
+  await expect(tile).toHaveAttribute("data-state", /.+/);
+  const sinceAge = latest.at - Date.parse(latest.since);
+  expect(sinceAge).toBeGreaterThanOrEqual(-1_000);
+  expect(sinceAge).toBeLessThan(60_000);
+
+  // Drill down: the work center's timeline ends in the state the tile shows now.
+  const stateNow = await tile.getAttribute("data-state");
+  await tile.click();
+  await expect(page).toHaveURL(new RegExp(`/dashboard/work-centers/${latest.workCenterId}$`));
+  const timeline = page.getByTestId("work-center-timeline");
+  await expect(timeline.getByRole("heading", { name: "State timeline" })).toBeVisible();
+  const segments = timeline.getByTestId("timeline-segment");
+  await expect(segments.first()).toBeVisible();
+  await expect
+    .poll(async () => {
+      const states = await segments.evaluateAll((nodes) => nodes.map((node) => node.getAttribute("data-state")));
+      return states.includes(stateNow);
+    })
+    .toBe(true);
+  await segments.first().hover();
+  await expect(timeline.getByRole("tooltip")).toBeVisible();
+  await expect(timeline.getByRole("tooltip")).toContainText(/\d/);
+});
