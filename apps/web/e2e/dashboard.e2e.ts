@@ -4,7 +4,9 @@ import { expect, test } from "@playwright/test";
 import { Redis } from "ioredis";
 import { signInAs, tenantIdOf } from "./demo-helpers";
 
-test("the plant manager sees the floor live, the OEE trend, and a work center's timeline", async ({ page }) => {
+test("the plant manager sees the floor live, the OEE trend by day, shift and week, OEE by order and product, and a work center's timeline", async ({
+  page,
+}) => {
   const demo = await tenantIdOf("demo");
   await signInAs(page, "manager@demo.gemba.app");
   await expect(page).toHaveURL(/\/dashboard$/);
@@ -53,6 +55,38 @@ test("the plant manager sees the floor live, the OEE trend, and a work center's 
   await trend.getByRole("button", { name: "By shift" }).click();
   await expect(trend.getByRole("button", { name: "By shift" })).toHaveAttribute("aria-pressed", "true");
   await expect(trend.locator(".recharts-line").first()).toBeVisible();
+  // ISO weeks over the last 30 days: not a whole number of weeks, so a week the dates cut says so.
+  await page.getByRole("button", { name: "30 days", exact: true }).click();
+  await trend.getByRole("button", { name: "By week" }).click();
+  await expect(trend.getByRole("button", { name: "By week" })).toHaveAttribute("aria-pressed", "true");
+  await expect(trend.getByText(/^W\d{2}$/).first()).toBeVisible();
+  await expect(trend.getByText(/W\d{2} \(partial\)/).first()).toBeVisible();
+  await expect(trend.getByText(/Weeks run Monday to Sunday/)).toBeVisible();
+  await trend.screenshot({ path: "/tmp/oee-week-trend.png" }); // TEMP
+
+  const byOrder = page.getByTestId("order-oee");
+  await byOrder.scrollIntoViewIfNeeded();
+  await expect(byOrder.getByRole("heading", { name: "OEE by order and product" })).toBeVisible();
+  const orderRows = byOrder.getByTestId("order-oee-row");
+  await expect(orderRows.first()).toBeVisible();
+  // Lowest OEE first, sorted by the server: the badges read in ascending order, rows without OEE last.
+  await byOrder.getByTestId("sort-by-oee").click();
+  await expect(byOrder.locator("th[aria-sort='ascending']")).toBeVisible();
+  await expect(byOrder.locator("[data-stale]")).toHaveCount(0);
+  const shown = (await orderRows.getByTestId("oee-cell").allTextContents()).map((text) => text.trim());
+  const values = shown.filter((text) => text !== "—").map((text) => Number.parseFloat(text));
+  expect(values.length).toBeGreaterThan(0);
+  expect(values).toEqual([...values].sort((a, b) => a - b));
+  expect(shown.slice(values.length).every((text) => text === "—")).toBe(true);
+  await byOrder.screenshot({ path: "/tmp/oee-by-order.png" }); // TEMP
+
+  await byOrder.getByRole("button", { name: "By product" }).click();
+  await expect(byOrder.getByTestId("product-oee-row").first()).toBeVisible();
+  await byOrder.screenshot({ path: "/tmp/oee-by-product.png" }); // TEMP
+  await page.screenshot({ path: "/tmp/oee-page.png", fullPage: true }); // TEMP
+  const download = page.waitForEvent("download");
+  await byOrder.getByRole("button", { name: "Download CSV: OEE by product" }).click();
+  expect((await download).suggestedFilename()).toMatch(/^oee-by-product_\d{4}-\d{2}-\d{2}_\d{4}-\d{2}-\d{2}\.csv$/);
 
   await tiles.first().click();
   await expect(page).toHaveURL(/\/dashboard\/work-centers\/[0-9a-f-]+$/);

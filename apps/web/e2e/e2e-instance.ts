@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { testEnv } from "@gemba/db/testing/test-env";
 
 /**
@@ -27,4 +28,12 @@ export function e2eOwnerUrl(port: number = E2E_PORT): string {
  */
 export function e2eQueuePrefix(port: number = E2E_PORT): string {
   return `gemba-e2e-${port}`;
+}
+
+/**
+ * The key that seals connector secrets in the instance's database, shared by its web app and any
+ * worker a test starts (each must open what the other sealed). Test data only: derived, not secret.
+ */
+export function e2eSecretsKey(port: number = E2E_PORT): string {
+  return createHash("sha256").update(`gemba-e2e-secrets-${port}`).digest("base64");
 }

@@ -6,7 +6,7 @@ import { connectorDefinition } from "@gemba/connectors/framework/registry";
 import { deriveAppDatabaseUrl } from "@gemba/db/roles";
 import { testEnv } from "@gemba/db/testing/test-env";
 import pg from "pg";
-import { E2E_APP_PASSWORD, E2E_PORT, e2eOwnerUrl, e2eQueuePrefix } from "./e2e-instance";
+import { E2E_APP_PASSWORD, E2E_PORT, e2eOwnerUrl, e2eQueuePrefix, e2eSecretsKey } from "./e2e-instance";
 
 const repoRoot = resolve(import.meta.dirname, "../../..");
 
@@ -41,6 +41,7 @@ export async function startLivePlant(options: TLivePlantOptions): Promise<TLiveP
       APP_DATABASE_URL: deriveAppDatabaseUrl(e2eOwnerUrl(), E2E_APP_PASSWORD),
       REDIS_URL: testEnv.TEST_REDIS_URL,
       QUEUE_PREFIX: e2eQueuePrefix(),
+      SECRETS_KEY: e2eSecretsKey(),
       LOG_LEVEL: "warn",
     },
     log,

@@ -7,7 +7,7 @@ import { deriveAppDatabaseUrl } from "@gemba/db/roles";
 import { seedDemo } from "@gemba/db/seed/seed-demo";
 import { testEnv } from "@gemba/db/testing/test-env";
 import pg from "pg";
-import { E2E_APP_PASSWORD, e2eDatabaseName, e2eOwnerUrl, e2eQueuePrefix } from "./e2e-instance";
+import { E2E_APP_PASSWORD, e2eDatabaseName, e2eOwnerUrl, e2eQueuePrefix, e2eSecretsKey } from "./e2e-instance";
 import { OIDC_CLIENT_ID, OIDC_CLIENT_SECRET, startOidcTestProvider } from "./oidc-test-provider";
 
 /**
@@ -52,7 +52,7 @@ const server = spawn("node_modules/.bin/next", ["start", "-p", port, "-H", "127.
     QUEUE_PREFIX: e2eQueuePrefix(Number(port)),
     NEXTAUTH_URL: `http://127.0.0.1:${port}`,
     NEXTAUTH_SECRET: randomBytes(32).toString("hex"),
-    SECRETS_KEY: randomBytes(32).toString("base64"),
+    SECRETS_KEY: e2eSecretsKey(Number(port)),
     OIDC_ISSUER: `http://127.0.0.1:${oidcPort}`,
     OIDC_CLIENT_ID,
     OIDC_CLIENT_SECRET,
