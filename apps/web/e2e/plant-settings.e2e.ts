@@ -152,4 +152,6 @@ test("an admin edits the reason tree and work center thresholds, and history is 
   await expect(page.getByText(/^Changed reason JAM: counts as Equipment failure/)).toBeVisible();
   await expect(page.getByText(/^Set CNC-101 thresholds: minor stop 120 s → 90 s/)).toBeVisible();
   await expect(page.getByText(/^Deactivated reason FAIL_HYD/)).toBeVisible();
+  // …and the database vouches that nothing in the trail was altered since.
+  await expect(page.getByTestId("audit-chain")).toContainText("Intact");
 });

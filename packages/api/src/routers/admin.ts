@@ -1,3 +1,4 @@
+import { verifyAuditChain } from "@gemba/db/audit/verify-audit-chain";
 import { listAuditEntries, ZListAuditEntriesInput } from "../services/audit/list-audit-entries";
 import { listPendingInvitations } from "../services/invitations/list-invitations";
 import { revokeInvitation, ZRevokeInvitationInput } from "../services/invitations/revoke-invitation";
@@ -26,4 +27,6 @@ export const adminRouter = router({
     .input(ZRevokeInvitationInput)
     .mutation(({ ctx, input }) => revokeInvitation(actorOf(ctx), input)),
   audit: adminProcedure.input(ZListAuditEntriesInput).query(({ ctx, input }) => listAuditEntries(ctx.tx, input)),
+  /** Re-computes the tenant's audit hash chain and names the first entry that does not hold. */
+  verifyAudit: adminProcedure.query(({ ctx }) => verifyAuditChain(ctx.tx)),
 });

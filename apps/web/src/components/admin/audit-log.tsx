@@ -27,7 +27,7 @@ export function AuditLog() {
       <div className="card-header">
         <div>
           <h2 id="audit-title">Audit log</h2>
-          <p>Who changed what, and when. Entries cannot be edited or deleted.</p>
+          <p>Who changed what, and when. Entries cannot be edited or deleted, not even in the database.</p>
         </div>
         <TimeZoneNote timeZone={timeZone} />
       </div>
@@ -49,6 +49,7 @@ export function AuditLog() {
             <table className="table">
               <thead>
                 <tr>
+                  <th scope="col">#</th>
                   <th scope="col">When</th>
                   <th scope="col">Who</th>
                   <th scope="col">Action</th>
@@ -58,6 +59,7 @@ export function AuditLog() {
               <tbody>
                 {entries.map((entry) => (
                   <tr key={entry.id}>
+                    <td className="nowrap subtle">{entry.seq}</td>
                     <td className="nowrap">{formatDateTime(entry.createdAt, timeZone)}</td>
                     <td>
                       {entry.actor ? (

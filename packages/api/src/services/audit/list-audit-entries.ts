@@ -14,7 +14,16 @@ export async function listAuditEntries(tx: Tx, input: z.infer<typeof ZListAuditE
     where: input.cursor ? { id: { lt: BigInt(input.cursor) } } : undefined,
     orderBy: { id: "desc" },
     take: input.limit + 1,
-    select: { id: true, action: true, entityType: true, entityId: true, summary: true, createdAt: true, actorId: true },
+    select: {
+      id: true,
+      seq: true,
+      action: true,
+      entityType: true,
+      entityId: true,
+      summary: true,
+      createdAt: true,
+      actorId: true,
+    },
   });
   const page = rows.slice(0, input.limit);
   const actorIds = [...new Set(page.flatMap((row) => (row.actorId ? [row.actorId] : [])))];
@@ -27,6 +36,7 @@ export async function listAuditEntries(tx: Tx, input: z.infer<typeof ZListAuditE
     entries: page.map((row) => ({
       ...row,
       id: row.id.toString(),
+      seq: row.seq.toString(),
       actor: row.actorId ? (actorById.get(row.actorId) ?? null) : null,
     })),
     nextCursor: rows.length > input.limit ? (page[page.length - 1]?.id.toString() ?? null) : null,
