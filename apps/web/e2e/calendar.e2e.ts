@@ -41,9 +41,9 @@ test("an admin plans a maintenance window and changes a shift, and sees both in 
   // The demo site's current pattern: a week grid and the shifts in words.
   await expect(page.getByRole("heading", { name: "Two shifts, Mon–Fri" })).toBeVisible();
   await expect(page.getByText("In effect")).toBeVisible();
-  const shifts = page.getByRole("list", { name: "Shifts of this pattern" });
-  await expect(shifts.getByRole("listitem")).toHaveCount(2);
-  await expect(shifts.getByRole("listitem").filter({ hasText: "Late" })).toContainText("14:00–22:00");
+  const shifts = page.getByRole("table", { name: "Shifts of this pattern" });
+  await expect(shifts.getByRole("row")).toHaveCount(3);
+  await expect(shifts.getByRole("row").filter({ hasText: "Late" })).toContainText("14:00–22:00");
   await expect(page.getByTestId("week-day-1").getByRole("button", { name: /^Edit Late, Monday/ })).toBeVisible();
   await expect(page.getByTestId("week-day-6").getByRole("button")).toHaveCount(0);
   await page.screenshot({ path: "/tmp/calendar-data.png", fullPage: true });
@@ -62,6 +62,7 @@ test("an admin plans a maintenance window and changes a shift, and sees both in 
   await expect(periodDialog.getByText("The end is before the start. Check the dates and times.")).toBeVisible();
   await periodDialog.getByLabel("End time").fill("14:00");
   await expect(periodDialog.getByText(/^8 h:/)).toBeVisible();
+  await page.screenshot({ path: "/tmp/calendar-period-dialog.png" });
   await periodDialog.getByRole("button", { name: "Add period" }).click();
   await expect(periodDialog).toBeHidden();
   await expect(page.getByText('Planned maintenance "Press line annual service" saved.')).toBeVisible();
@@ -89,7 +90,7 @@ test("an admin plans a maintenance window and changes a shift, and sees both in 
   await expect(shiftDialog).toBeHidden();
   await expect(page.getByText('Shift "Late" saved.')).toBeVisible();
   await expect(page.getByText(/State timelines and OEE of \d+ work centers are being recalculated from/)).toBeVisible();
-  await expect(shifts.getByRole("listitem").filter({ hasText: "Late" })).toContainText("14:00–22:30");
+  await expect(shifts.getByRole("row").filter({ hasText: "Late" })).toContainText("14:00–22:30");
   await expect(
     page.getByTestId("week-day-1").getByRole("button", { name: /^Edit Late, Monday 14:00–22:30/ }),
   ).toBeVisible();
@@ -131,6 +132,7 @@ test("a site without a calendar says what to do, and a failed load offers to try
     await page.getByRole("button", { name: "Create shift pattern" }).click();
     const patternDialog = page.getByRole("dialog", { name: "Create the shift pattern" });
     await patternDialog.getByLabel("Pattern name").fill("Day shift only");
+    await page.screenshot({ path: "/tmp/calendar-pattern-dialog.png" });
     await patternDialog.getByRole("button", { name: "Create pattern" }).click();
     await expect(page.getByRole("heading", { name: "Day shift only" })).toBeVisible();
     await page.getByRole("button", { name: "Add shift" }).click();
@@ -140,7 +142,7 @@ test("a site without a calendar says what to do, and a failed load offers to try
     await expect(shiftDialog.getByLabel("Break 1 start")).toHaveValue("10:00");
     await shiftDialog.getByRole("button", { name: "Add shift" }).click();
     await expect(shiftDialog).toBeHidden();
-    await expect(page.getByRole("list", { name: "Shifts of this pattern" })).toContainText("Lunch 10:00–10:30");
+    await expect(page.getByRole("table", { name: "Shifts of this pattern" })).toContainText("Lunch 10:00–10:30");
 
     // The calendar's API unreachable: each card says so and offers to try again.
     await page.route(/\/api\/trpc\/.*calendar\.(overview|noShiftPeriods)/, (route) => route.abort());

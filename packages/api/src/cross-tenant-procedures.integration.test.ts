@@ -71,6 +71,30 @@ beforeAll(async () => {
   const newestAuditOfB = await withTenant(db.app.prisma, tenantB.tenantId, (tx) =>
     tx.auditEntry.findFirstOrThrow({ orderBy: { id: "desc" }, select: { id: true } }),
   );
+  const reasonCategoryOf = (tenantId: string) =>
+    withTenant(db.app.prisma, tenantId, (tx) =>
+      tx.reasonCategory.create({ data: { tenantId, name: "Probe" }, select: { id: true } }),
+    );
+  const categoryOfB = await reasonCategoryOf(tenantB.tenantId);
+  const categoryOfA = await reasonCategoryOf(tenantA.tenantId);
+  const calendarOf = (tenantId: string, siteId: string) =>
+    withTenant(db.app.prisma, tenantId, async (tx) => {
+      const pattern = await tx.shiftPattern.create({
+        data: { tenantId, siteId, name: "Probe", validFrom: new Date("2026-01-05T00:00:00Z") },
+        select: { id: true },
+      });
+      const shift = await tx.shift.create({
+        data: { tenantId, patternId: pattern.id, name: "Early", weekdays: [1], startMinute: 360, durationMinutes: 480 },
+        select: { id: true },
+      });
+      const period = await tx.noShiftPeriod.create({
+        data: { tenantId, siteId, kind: "HOLIDAY", reason: "Probe", startsAt: new Date(), endsAt: new Date() },
+        select: { id: true },
+      });
+      return { patternId: pattern.id, shiftId: shift.id, periodId: period.id };
+    });
+  const calendarOfB = await calendarOf(tenantB.tenantId, tenantB.siteId);
+  const calendarOfA = await calendarOf(tenantA.tenantId, tenantA.siteId);
   // One id of tenant B per identifier name a procedure may take.
   foreignIds = {
     tenantId: tenantB.tenantId,
@@ -92,6 +116,13 @@ beforeAll(async () => {
     token: `${tenantB.tenantId}.${randomBytes(32).toString("base64url")}`,
     // Not an entity id but a position: paging from B's newest entry must still show only A's.
     cursor: (newestAuditOfB.id + 1n).toString(),
+    categoryId: categoryOfB.id,
+    categoryIds: categoryOfB.id,
+    workCenterIds: tenantB.workCenterId,
+    patternId: calendarOfB.patternId,
+    copyFromPatternId: calendarOfB.patternId,
+    shiftId: calendarOfB.shiftId,
+    periodId: calendarOfB.periodId,
   };
   ownIds = {
     ...foreignIds,
@@ -106,6 +137,13 @@ beforeAll(async () => {
     userId: tenantA.users.OPERATOR.userId,
     connectorId: connectorOfA.connectorId,
     deadLetterIds: connectorOfA.deadLetterId,
+    categoryId: categoryOfA.id,
+    categoryIds: categoryOfA.id,
+    workCenterIds: tenantA.workCenterId,
+    patternId: calendarOfA.patternId,
+    copyFromPatternId: calendarOfA.patternId,
+    shiftId: calendarOfA.shiftId,
+    periodId: calendarOfA.periodId,
   };
   // Positions and small serial numbers are not names: they may appear in any tenant's output.
   const { cursor: _position, deadLetterIds: _serial, nodeId: _address, ...foreignEntities } = foreignIds;
