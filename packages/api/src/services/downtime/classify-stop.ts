@@ -19,7 +19,10 @@ export const ZClassifyStopInput = z.object({
  * stop leaves "unclassified" and its loss moves to the reason's category.
  */
 export async function classifyStop(
-  actor: TenantActor & { platform: PlatformServices | undefined },
+  actor: TenantActor & {
+    platform: PlatformServices | undefined;
+    afterCommit: (effect: () => Promise<void>) => void;
+  },
   input: z.infer<typeof ZClassifyStopInput>,
 ) {
   const { tx, tenantId } = actor;
@@ -57,13 +60,17 @@ export async function classifyStop(
     summary: `Classified the ${stop.workCenter.code} stop of ${stopStart.toISOString()} as ${reason.label}`,
     after: { stopStart: stopStart.toISOString(), reasonCode: input.reasonCode, note: input.note ?? null },
   });
-  if (actor.platform) {
-    await requestExecutionRefresh(actor.platform.queues, actor.platform.redis, {
-      tenantId,
-      workCenterId: input.workCenterId,
-      from: stopStart.getTime(),
-      to: stop.end.getTime(),
-    }).catch(() => undefined);
+  // After commit: a refresh that ran before it would not see the classification yet.
+  const platform = actor.platform;
+  if (platform) {
+    actor.afterCommit(() =>
+      requestExecutionRefresh(platform.queues, platform.redis, {
+        tenantId,
+        workCenterId: input.workCenterId,
+        from: stopStart.getTime(),
+        to: stop.end.getTime(),
+      }),
+    );
   }
   return { classificationId: classification.id };
 }
