@@ -7,6 +7,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useId, useState } from "react";
 import { Alert } from "~/components/ui/alert";
 import { FieldErrors } from "~/components/ui/field-errors";
+import { FormDialog } from "~/components/ui/form-dialog";
 import { apiErrorMessage } from "~/lib/api-error";
 import { formatDateTime } from "~/lib/format";
 import { useTRPC } from "~/trpc/react";
@@ -14,7 +15,6 @@ import styles from "./calendar.module.css";
 import { formatSpan } from "./calendar-format";
 import type { TNoShiftPeriod, TRefreshNotice } from "./calendar-types";
 import { ClockInput } from "./clock-input";
-import { FormDialog } from "./form-dialog";
 import { IssueList } from "./issue-list";
 import { draftOfPeriod, periodFromDraft, suggestNewPeriod, type TPeriodDraft } from "./no-shift-form";
 
@@ -91,6 +91,7 @@ export function NoShiftDialog({ siteId, timeZone, today, period, onClose, onSave
 
   return (
     <FormDialog
+      size="medium"
       open
       title={period ? "Edit no-shift period" : "Add no-shift period"}
       description={`Dates and times in ${timeZone.replaceAll("_", " ")}, the site's time zone.`}
@@ -99,7 +100,7 @@ export function NoShiftDialog({ siteId, timeZone, today, period, onClose, onSave
       pending={mutation.isPending}
       error={mutation.error ? apiErrorMessage(mutation.error) : null}
       onSubmit={save}
-      onCancel={onClose}
+      onClose={onClose}
     >
       <fieldset className={styles.fieldset}>
         <legend className="field-label">Kind</legend>

@@ -6,11 +6,11 @@ import { addDays, formatLocalDate, isoWeekdayOf } from "@gemba/domain/calendar/z
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { FieldErrors } from "~/components/ui/field-errors";
+import { FormDialog } from "~/components/ui/form-dialog";
 import { apiErrorMessage, apiFieldErrors } from "~/lib/api-error";
 import { useTRPC } from "~/trpc/react";
 import { formatLocalDay } from "./calendar-format";
 import type { TRefreshNotice, TShiftPattern, TSiteCalendar } from "./calendar-types";
-import { FormDialog } from "./form-dialog";
 
 type TPatternDialogProps = {
   calendar: TSiteCalendar;
@@ -95,6 +95,7 @@ export function PatternDialog({ calendar, pattern, onClose, onSaved }: TPatternD
 
   return (
     <FormDialog
+      size="medium"
       open
       title={pattern ? `Edit pattern "${pattern.name}"` : first ? "Create the shift pattern" : "New shift pattern"}
       description={
@@ -107,7 +108,7 @@ export function PatternDialog({ calendar, pattern, onClose, onSaved }: TPatternD
       pending={mutation.isPending}
       error={mutation.error && !hasFieldErrors ? apiErrorMessage(mutation.error) : null}
       onSubmit={save}
-      onCancel={onClose}
+      onClose={onClose}
     >
       <label className="field">
         <span className="field-label">Pattern name</span>

@@ -6,12 +6,12 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useId, useState } from "react";
 import { Alert } from "~/components/ui/alert";
 import { FieldErrors } from "~/components/ui/field-errors";
+import { FormDialog } from "~/components/ui/form-dialog";
 import { apiErrorMessage } from "~/lib/api-error";
 import { useTRPC } from "~/trpc/react";
 import styles from "./calendar.module.css";
 import type { TRefreshNotice, TShift, TShiftPattern } from "./calendar-types";
 import { ClockInput } from "./clock-input";
-import { FormDialog } from "./form-dialog";
 import { IssueList } from "./issue-list";
 import { draftOfShift, shiftFromDraft, suggestBreak, suggestNewShift, type TShiftDraft } from "./shift-form";
 
@@ -75,6 +75,7 @@ export function ShiftDialog({ pattern, shift, onClose, onSaved }: TShiftDialogPr
 
   return (
     <FormDialog
+      size="medium"
       open
       title={shift ? `Edit shift "${shift.name}"` : "Add shift"}
       description={`Pattern "${pattern.name}". Times are the site's local wall-clock times; a shift may end after midnight.`}
@@ -83,7 +84,7 @@ export function ShiftDialog({ pattern, shift, onClose, onSaved }: TShiftDialogPr
       pending={mutation.isPending}
       error={mutation.error ? apiErrorMessage(mutation.error) : null}
       onSubmit={save}
-      onCancel={onClose}
+      onClose={onClose}
     >
       {submitted && errors.length > 0 ? (
         <Alert tone="danger">

@@ -4,9 +4,9 @@ import { CATEGORY_NAME_MAX_LENGTH } from "@gemba/domain/reasons/reason-rules";
 import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
 import { FieldErrors } from "~/components/ui/field-errors";
+import { FormDialog } from "~/components/ui/form-dialog";
 import { apiErrorMessage, apiFieldErrors } from "~/lib/api-error";
 import { useTRPC } from "~/trpc/react";
-import { FormDialog } from "./form-dialog";
 import type { TReasonCategory } from "./reason-types";
 import { useRefreshReasons } from "./use-reason-cache";
 

@@ -1,9 +1,9 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
+import { FormDialog } from "~/components/ui/form-dialog";
 import { apiErrorMessage } from "~/lib/api-error";
 import { useTRPC } from "~/trpc/react";
-import { FormDialog } from "./form-dialog";
 import type { TReason } from "./reason-types";
 import styles from "./reasons.module.css";
 import { useRefreshReasons } from "./use-reason-cache";

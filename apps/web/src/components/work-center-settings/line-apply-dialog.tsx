@@ -2,8 +2,8 @@
 
 import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
-import { FormDialog } from "~/components/reasons/form-dialog";
 import type { TRecalculationSummary } from "~/components/reasons/recalculation";
+import { FormDialog } from "~/components/ui/form-dialog";
 import { apiErrorMessage } from "~/lib/api-error";
 import { useTRPC } from "~/trpc/react";
 import { SecondsInput } from "./seconds-input";

@@ -1,8 +1,8 @@
 "use client";
 
 import { type FormEvent, type ReactNode, useEffect, useId, useRef } from "react";
-import { Alert } from "~/components/ui/alert";
-import styles from "./settings-dialog.module.css";
+import { Alert } from "./alert";
+import styles from "./form-dialog.module.css";
 
 type TFormDialogProps = {
   open: boolean;
@@ -12,17 +12,17 @@ type TFormDialogProps = {
   submitLabel: string;
   pendingLabel: string;
   pending: boolean;
-  /** A problem that belongs to no single field (the API's message); field problems sit by their fields. */
+  /** A problem that belongs to no single field (the API's message); the dialog stays open so nothing typed is lost. */
   error: string | null;
-  size?: "narrow" | "wide";
+  size?: "narrow" | "medium" | "wide";
   tone?: "primary" | "danger";
   onSubmit: () => void;
   onClose: () => void;
 };
 
 /**
- * A modal form for plant settings: Enter submits, Escape cancels (unless a save is under way),
- * and it stays open with the API's message when saving fails.
+ * A modal form (plant settings, calendars): Enter submits, Escape or Cancel closes it unless a
+ * save is under way, and it stays open with the API's message when saving fails.
  */
 export function FormDialog(props: TFormDialogProps) {
   const { open, title, description, children, submitLabel, pendingLabel, pending, error, onSubmit, onClose } = props;
@@ -41,10 +41,11 @@ export function FormDialog(props: TFormDialogProps) {
     if (!pending) onSubmit();
   }
 
+  const size = props.size === "medium" ? styles.medium : props.size === "wide" ? styles.wide : "";
   return (
     <dialog
       ref={ref}
-      className={`${styles.dialog} ${props.size === "wide" ? styles.wide : ""}`}
+      className={`${styles.dialog} ${size}`}
       aria-labelledby={titleId}
       onCancel={(event) => {
         event.preventDefault();
@@ -52,7 +53,7 @@ export function FormDialog(props: TFormDialogProps) {
       }}
     >
       {open ? (
-        <form onSubmit={submit} noValidate>
+        <form className={styles.form} onSubmit={submit} noValidate>
           <div className={styles.header}>
             <h2 id={titleId}>{title}</h2>
             {description ? <p>{description}</p> : null}
