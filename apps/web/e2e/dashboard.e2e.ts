@@ -62,7 +62,6 @@ test("the plant manager sees the floor live, the OEE trend by day, shift and wee
   await expect(trend.getByText(/^W\d{2}$/).first()).toBeVisible();
   await expect(trend.getByText(/W\d{2} \(partial\)/).first()).toBeVisible();
   await expect(trend.getByText(/Weeks run Monday to Sunday/)).toBeVisible();
-  await trend.screenshot({ path: "/tmp/oee-week-trend.png" }); // TEMP
 
   const byOrder = page.getByTestId("order-oee");
   await byOrder.scrollIntoViewIfNeeded();
@@ -78,12 +77,9 @@ test("the plant manager sees the floor live, the OEE trend by day, shift and wee
   expect(values.length).toBeGreaterThan(0);
   expect(values).toEqual([...values].sort((a, b) => a - b));
   expect(shown.slice(values.length).every((text) => text === "—")).toBe(true);
-  await byOrder.screenshot({ path: "/tmp/oee-by-order.png" }); // TEMP
 
   await byOrder.getByRole("button", { name: "By product" }).click();
   await expect(byOrder.getByTestId("product-oee-row").first()).toBeVisible();
-  await byOrder.screenshot({ path: "/tmp/oee-by-product.png" }); // TEMP
-  await page.screenshot({ path: "/tmp/oee-page.png", fullPage: true }); // TEMP
   const download = page.waitForEvent("download");
   await byOrder.getByRole("button", { name: "Download CSV: OEE by product" }).click();
   expect((await download).suggestedFilename()).toMatch(/^oee-by-product_\d{4}-\d{2}-\d{2}_\d{4}-\d{2}-\d{2}\.csv$/);

@@ -88,6 +88,24 @@ export async function prepareDashboardCalls(
       },
     },
     {
+      name: "execution.oeeTrend by week (plant)",
+      target: `${plant.days}-day OEE trend by ISO week`,
+      targetMs: PLANT_VIEW_P95_MS,
+      call: async () => {
+        const trend = await api.execution.oeeTrend({ ...range, granularity: "week" });
+        return `${trend.points.length} weeks (${trend.points.filter((point) => point.partial).length} partial)`;
+      },
+    },
+    {
+      name: "execution.orderOee (plant, by order and product)",
+      target: `${plant.days}-day OEE per order and product (no target in the issue; held to the plant-view budget)`,
+      targetMs: PLANT_VIEW_P95_MS,
+      call: async () => {
+        const oee = await api.execution.orderOee({ ...range, sort: "oeeAscending" });
+        return `${oee.orderCount} orders, ${oee.products.length} products`;
+      },
+    },
+    {
       name: "execution.losses (waterfall + Pareto)",
       target: `${plant.days}-day losses/Pareto (no target in the issue; held to the plant-view budget)`,
       targetMs: PLANT_VIEW_P95_MS,

@@ -3,7 +3,7 @@
 import styles from "./analysis.module.css";
 import { MAX_RANGE_DAYS } from "./analysis-range";
 
-export type TGranularity = "day" | "shift";
+export type TGranularity = "day" | "week" | "shift";
 export type TLineOption = { lineId: string; name: string };
 
 type TAnalysisFiltersProps = {

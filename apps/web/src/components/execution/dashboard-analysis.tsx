@@ -12,11 +12,15 @@ import { localDateOf, shiftLocalDate } from "./execution-format";
 import type { TAnalysisFilter } from "./execution-types";
 import { LossesWaterfall } from "./losses-waterfall";
 import { OeeTrendChart } from "./oee-trend-chart";
+import { OrderOeeTable } from "./order-oee-table";
 import { UnclassifiedStops } from "./unclassified-stops";
 
 const DEFAULT_DAYS = 7;
 
-/** Where the time went over a range of the site's days: trend, losses, reasons, stops to classify. */
+/**
+ * Where the time went over a range of the site's days: trend, losses, reasons, OEE per order and
+ * product, stops to classify.
+ */
 export function DashboardAnalysis() {
   const trpc = useTRPC();
   const timeZone = usePlantTimeZone();
@@ -51,6 +55,7 @@ export function DashboardAnalysis() {
         <LossesWaterfall filter={filter} />
         <DowntimePareto filter={filter} />
       </div>
+      <OrderOeeTable filter={filter} />
       <UnclassifiedStops filter={filter} />
     </div>
   );

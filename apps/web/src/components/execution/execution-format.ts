@@ -66,11 +66,3 @@ export function shiftLocalDate(date: string, days: number): string {
   const moved = new Date(Date.UTC(year, month - 1, day + days));
   return moved.toISOString().slice(0, 10);
 }
-
-/** "Mar 8" for a local date string, without a time zone round trip. */
-export function formatLocalDay(date: string): string {
-  const [year = 0, month = 1, day = 1] = date.split("-").map(Number);
-  return new Intl.DateTimeFormat("en-US", { timeZone: "UTC", month: "short", day: "numeric" }).format(
-    new Date(Date.UTC(year, month - 1, day)),
-  );
-}

@@ -18,9 +18,10 @@ import styles from "./analysis.module.css";
 import type { TGranularity } from "./analysis-filters";
 import { ChartStates } from "./chart-states";
 import { CsvDownloadButton } from "./csv-download-button";
-import { formatLocalDay, formatPercent, OEE_GOOD, OEE_LOW } from "./execution-format";
+import { formatPercent, OEE_GOOD, OEE_LOW } from "./execution-format";
 import type { TAnalysisFilter, TOeeTrend } from "./execution-types";
 import { SegmentedControl } from "./segmented-control";
+import { trendPointLabel, trendPointTick } from "./trend-labels";
 
 export const SERIES = [
   { key: "oee", label: "OEE", color: "#17202b", width: 3 },
@@ -31,6 +32,7 @@ export const SERIES = [
 
 const GRANULARITIES = [
   { value: "day", label: "By day" },
+  { value: "week", label: "By week" },
   { value: "shift", label: "By shift" },
 ] as const;
 
@@ -40,7 +42,8 @@ const asPercent = (ratio: number | null) => (ratio === null ? null : Math.min(1,
 function toChartRows(trend: TOeeTrend) {
   return trend.points.map((point) => ({
     key: point.key,
-    label: point.shiftName ? `${formatLocalDay(point.date)} · ${point.shiftName}` : formatLocalDay(point.date),
+    label: trendPointLabel(point),
+    tick: trendPointTick(point),
     oee: asPercent(point.oee),
     availability: asPercent(point.availability),
     performance: asPercent(point.performance),
@@ -49,7 +52,7 @@ function toChartRows(trend: TOeeTrend) {
   }));
 }
 
-/** OEE and its three factors per day or shift, against the 65 % and 85 % bands. */
+/** OEE and its three factors per day, ISO week or shift, against the 65 % and 85 % bands. */
 export function OeeTrendChart({ filter }: { filter: TAnalysisFilter | null }) {
   const trpc = useTRPC();
   const [granularity, setGranularity] = useState<TGranularity>("day");
@@ -91,7 +94,7 @@ export function OeeTrendChart({ filter }: { filter: TAnalysisFilter | null }) {
             <ResponsiveContainer width="100%" height={320}>
               <LineChart data={rows} margin={{ top: 12, right: 24, bottom: 4, left: 0 }}>
                 <CartesianGrid stroke="#e6e9ee" vertical={false} />
-                <XAxis dataKey="label" tick={{ fontSize: 12, fill: "#5a6676" }} tickMargin={8} minTickGap={12} />
+                <XAxis dataKey="tick" tick={{ fontSize: 12, fill: "#5a6676" }} tickMargin={8} minTickGap={12} />
                 <YAxis
                   domain={[0, 100]}
                   ticks={[0, 25, 50, 65, 85, 100]}
@@ -102,6 +105,7 @@ export function OeeTrendChart({ filter }: { filter: TAnalysisFilter | null }) {
                 <ReferenceLine y={OEE_GOOD * 100} stroke="#1d8048" strokeDasharray="5 4" ifOverflow="extendDomain" />
                 <ReferenceLine y={OEE_LOW * 100} stroke="#c4302b" strokeDasharray="5 4" ifOverflow="extendDomain" />
                 <Tooltip
+                  labelFormatter={(tick, payload) => payload[0]?.payload?.label ?? tick}
                   formatter={(value, name) => [typeof value === "number" ? `${value.toFixed(1)} %` : "—", String(name)]}
                   contentStyle={{ borderRadius: 8, borderColor: "#dde2e9", fontSize: 13 }}
                 />
@@ -123,6 +127,9 @@ export function OeeTrendChart({ filter }: { filter: TAnalysisFilter | null }) {
             <p className={styles.chartNote}>
               Dashed lines: <span className={styles.bandLow}>65 %</span> (below is poor) and{" "}
               <span className={styles.bandGood}>85 %</span> (world class). Values over 100 % are shown as 100 %.
+              {granularity === "week"
+                ? " Weeks run Monday to Sunday; a week the dates cut counts only its days inside them (partial)."
+                : null}
             </p>
           </div>
         )}

@@ -79,6 +79,8 @@ export function componentsFromSums(sums: TBucketSums | undefined): TOeeComponent
 export type TOeeSummary = {
   plannedMinutes: number;
   runMinutes: number;
+  /** Σ ideal cycle × total count: the time the counted units need at the ideal pace. */
+  idealMinutes: number;
   totalCount: number;
   goodCount: number;
   /** Units counted without a known ideal cycle: performance is understated by them. */
@@ -93,6 +95,7 @@ export function summarizeOee(components: TOeeComponents): TOeeSummary {
   return {
     plannedMinutes: components.plannedMs / MS_PER_MINUTE,
     runMinutes: components.runMs / MS_PER_MINUTE,
+    idealMinutes: components.idealMs / MS_PER_MINUTE,
     totalCount: components.totalCount,
     goodCount: components.goodCount,
     countWithoutIdealCycle: components.countWithoutIdealCycle,

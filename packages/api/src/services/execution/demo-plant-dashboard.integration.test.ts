@@ -84,6 +84,38 @@ describe("the execution dashboard on the seeded demo plant", () => {
     // Buckets outside shifts hold no planned time, so shifts and days plan the same minutes.
     const shiftPlanned = shifts.points.reduce((sum, point) => sum + point.plannedMinutes, 0);
     expect(shiftPlanned).toBeCloseTo(planned, 6);
+
+    const weeks = await timed("oeeTrend 30 days by week", () =>
+      api.execution.oeeTrend({ from: monthAgo, to: today, granularity: "week" }),
+    );
+    // 30 days are never whole weeks: one end at least is cut.
+    expect(weeks.points.length).toBeGreaterThanOrEqual(5);
+    expect(weeks.points.some((point) => point.partial)).toBe(true);
+    const weekPlanned = weeks.points.reduce((sum, point) => sum + point.plannedMinutes, 0);
+    expect(weekPlanned).toBeCloseTo(planned, 6);
+  });
+
+  it("gives OEE per order over its run, and per product as the sum of its orders", async () => {
+    const oee = await timed("orderOee 30 days", () =>
+      api.execution.orderOee({ from: monthAgo, to: today, limit: 5000 }),
+    );
+    expect(oee.orderCount).toBeGreaterThan(12);
+    expect(oee.orders).toHaveLength(oee.orderCount);
+    const measured = oee.orders.filter((order) => order.plannedMinutes > 0);
+    expect(measured.length).toBeGreaterThan(oee.orderCount / 2);
+    for (const order of measured) {
+      expect(order.oee).toBeGreaterThanOrEqual(0);
+      expect(order.oee).toBeLessThan(1.2);
+    }
+    for (const product of oee.products) {
+      const orders = oee.orders.filter((order) => order.product.id === product.product.id);
+      expect(product.orderCount).toBe(orders.length);
+      expect(product.plannedMinutes).toBeCloseTo(
+        orders.reduce((sum, order) => sum + order.plannedMinutes, 0),
+        6,
+      );
+      expect(product.goodCount).toBe(orders.reduce((sum, order) => sum + order.goodCount, 0));
+    }
   });
 
   it("lists stops waiting for a reason, orders with projections, and one work center's day", async () => {

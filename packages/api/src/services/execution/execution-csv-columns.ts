@@ -1,7 +1,8 @@
 import type { TWaterfallStep } from "@gemba/domain/execution/six-big-losses-waterfall";
 import type { TOeeSummary } from "./bucket-sums";
 import type { TParetoBar } from "./get-downtime-pareto";
-import type { TOeeTrendPoint } from "./get-oee-trend";
+import type { TOeeTrendGranularity, TOeeTrendPoint } from "./get-oee-trend";
+import type { TOrderOeeRow, TProductOeeRow } from "./get-order-oee";
 import type { TTimelineInterval } from "./get-work-center-timeline";
 import type { TOrderRow } from "./list-orders-with-projection";
 import type { TUnclassifiedDowntime } from "./list-unclassified-downtimes";
@@ -14,6 +15,7 @@ const minutes = (value: number) => Number(value.toFixed(2));
 const oeeColumns: TCsvColumn<TOeeSummary>[] = [
   { header: "Planned minutes", value: (row) => minutes(row.plannedMinutes) },
   { header: "Run minutes", value: (row) => minutes(row.runMinutes) },
+  { header: "Ideal minutes", value: (row) => minutes(row.idealMinutes) },
   { header: "Total count", value: (row) => row.totalCount },
   { header: "Good count", value: (row) => row.goodCount },
   { header: "Availability", value: (row) => ratio(row.availability) },
@@ -22,13 +24,30 @@ const oeeColumns: TCsvColumn<TOeeSummary>[] = [
   { header: "OEE", value: (row) => ratio(row.oee) },
 ];
 
-export const OEE_TREND_COLUMNS: TCsvColumn<TOeeTrendPoint>[] = [
-  { header: "Date", value: (row) => row.date },
-  { header: "Shift", value: (row) => row.shiftName },
+const spanColumns: TCsvColumn<TOeeTrendPoint>[] = [
   { header: "Start", value: (row) => row.start },
   { header: "End", value: (row) => row.end },
-  ...oeeColumns,
 ];
+
+/** Days and shifts keep the columns they always had; weeks say which dates they sum and whether the range cut them. */
+export function oeeTrendColumns(granularity: TOeeTrendGranularity): TCsvColumn<TOeeTrendPoint>[] {
+  if (granularity === "week") {
+    return [
+      { header: "Week", value: (row) => row.week },
+      { header: "First date", value: (row) => row.date },
+      { header: "Last date", value: (row) => row.lastDate },
+      { header: "Partial week", value: (row) => row.partial },
+      ...spanColumns,
+      ...oeeColumns,
+    ];
+  }
+  return [
+    { header: "Date", value: (row) => row.date },
+    { header: "Shift", value: (row) => row.shiftName },
+    ...spanColumns,
+    ...oeeColumns,
+  ];
+}
 
 export const WATERFALL_COLUMNS: TCsvColumn<TWaterfallStep>[] = [
   { header: "Step", value: (row) => row.label },
@@ -94,4 +113,34 @@ export const TIMELINE_COLUMNS: TCsvColumn<TTimelineInterval>[] = [
   { header: "Scheduled", value: (row) => row.scheduled },
   { header: "Unclassified", value: (row) => row.unclassified },
   { header: "Minor stop", value: (row) => row.microStop },
+];
+
+const unitsWithoutIdealCycle = {
+  header: "Units without ideal cycle",
+  value: (row: TOeeSummary) => row.countWithoutIdealCycle,
+};
+
+export const ORDER_OEE_COLUMNS: TCsvColumn<TOrderOeeRow>[] = [
+  { header: "Order", value: (row) => row.externalId },
+  { header: "Status", value: (row) => row.status },
+  { header: "Product SKU", value: (row) => row.product.sku },
+  { header: "Product", value: (row) => row.product.name },
+  { header: "Work center", value: (row) => row.workCenter.code },
+  { header: "Started", value: (row) => row.startedAt },
+  { header: "Completed", value: (row) => row.completedAt },
+  { header: "Quantity", value: (row) => row.quantity },
+  { header: "Progress", value: (row) => ratio(row.progress) },
+  ...oeeColumns,
+  unitsWithoutIdealCycle,
+  { header: "Units outside planned time", value: (row) => row.unscheduledCount },
+];
+
+export const PRODUCT_OEE_COLUMNS: TCsvColumn<TProductOeeRow>[] = [
+  { header: "Product SKU", value: (row) => row.product.sku },
+  { header: "Product", value: (row) => row.product.name },
+  { header: "Orders", value: (row) => row.orderCount },
+  { header: "Quantity", value: (row) => row.quantity },
+  ...oeeColumns,
+  unitsWithoutIdealCycle,
+  { header: "Units outside planned time", value: (row) => row.unscheduledCount },
 ];

@@ -1,15 +1,18 @@
 import type { Tx } from "@gemba/db/tenant-scope";
 import { z } from "zod";
 import {
-  OEE_TREND_COLUMNS,
   ORDER_COLUMNS,
+  ORDER_OEE_COLUMNS,
+  oeeTrendColumns,
   PARETO_COLUMNS,
+  PRODUCT_OEE_COLUMNS,
   TIMELINE_COLUMNS,
   UNCLASSIFIED_COLUMNS,
   WATERFALL_COLUMNS,
 } from "./execution-csv-columns";
 import { getLosses, ZLossesInput } from "./get-losses";
 import { getOeeTrend, ZOeeTrendInput } from "./get-oee-trend";
+import { getOrderOee, ZOrderOeeInput } from "./get-order-oee";
 import { getWorkCenterTimeline, ZWorkCenterTimelineInput } from "./get-work-center-timeline";
 import { listOrdersWithProjection, ZOrdersInput } from "./list-orders-with-projection";
 import { listUnclassifiedDowntimes, ZUnclassifiedDowntimesInput } from "./list-unclassified-downtimes";
@@ -27,6 +30,7 @@ export const ZExportInput = z.union([
   z.object({ table: z.literal("unclassified"), ...ZUnclassifiedDowntimesInput.shape }),
   z.object({ table: z.literal("orders"), ...ZOrdersInput.shape }),
   z.object({ table: z.literal("timeline"), ...ZWorkCenterTimelineInput.shape }),
+  z.object({ table: z.enum(["orderOee", "productOee"]), ...ZOrderOeeInput.shape }),
 ]);
 export type TExportInput = z.infer<typeof ZExportInput>;
 
@@ -39,7 +43,7 @@ export async function exportExecutionTable(tx: Tx, input: TExportInput, now = Da
       const trend = await getOeeTrend(tx, input, now);
       return {
         fileName: `oee-by-${trend.granularity}_${trend.from}_${trend.to}.csv`,
-        csv: toCsv(trend.points, OEE_TREND_COLUMNS),
+        csv: toCsv(trend.points, oeeTrendColumns(trend.granularity)),
       };
     }
     case "losses": {
@@ -60,6 +64,14 @@ export async function exportExecutionTable(tx: Tx, input: TExportInput, now = Da
     case "orders": {
       const orders = await listOrdersWithProjection(tx, input, now);
       return { fileName: `orders-${input.status}_${stampOf(now)}.csv`, csv: toCsv(orders, ORDER_COLUMNS) };
+    }
+    case "orderOee": {
+      const oee = await getOrderOee(tx, input, now);
+      return { fileName: `oee-by-order_${oee.from}_${oee.to}.csv`, csv: toCsv(oee.orders, ORDER_OEE_COLUMNS) };
+    }
+    case "productOee": {
+      const oee = await getOrderOee(tx, input, now);
+      return { fileName: `oee-by-product_${oee.from}_${oee.to}.csv`, csv: toCsv(oee.products, PRODUCT_OEE_COLUMNS) };
     }
     case "timeline": {
       const timeline = await getWorkCenterTimeline(tx, input, now);

@@ -1,4 +1,5 @@
 import type { Tx } from "@gemba/db/tenant-scope";
+import { groupDaysIntoIsoWeeks } from "@gemba/domain/calendar/iso-week";
 import type { TCalendarSegment, TShiftRef } from "@gemba/domain/execution/calendar-timeline";
 import { sumOeeComponents, type TOeeComponents } from "@gemba/domain/execution/oee";
 import { z } from "zod";
@@ -8,11 +9,18 @@ import { loadCalendarInTx } from "./load-calendar-in-tx";
 import { primaryTimeZone, resolveExecutionScope, type TScopeSite } from "./resolve-execution-scope";
 import { nextLocalDate, resolveLocalDateRange, type TLocalDateRange, utcBoundsOf } from "./resolve-local-date-range";
 
+export const OEE_TREND_GRANULARITIES = ["day", "week", "shift"] as const;
+export type TOeeTrendGranularity = (typeof OEE_TREND_GRANULARITIES)[number];
+
+/**
+ * The same range limit for every granularity: a quarter is 13 whole weeks (14 or 15 points with
+ * the weeks the range cuts at either end), and the filter is shared with the rest of the dashboard.
+ */
 export const ZOeeTrendInput = withRangeCheck(
   z.object({
     ...ZExecutionScope.shape,
     ...ZLocalDateRange.shape,
-    granularity: z.enum(["day", "shift"]).default("day"),
+    granularity: z.enum(OEE_TREND_GRANULARITIES).default("day"),
   }),
   "dates",
   MAX_RANGE_DAYS,
@@ -20,27 +28,36 @@ export const ZOeeTrendInput = withRangeCheck(
 export type TOeeTrendInput = z.infer<typeof ZOeeTrendInput>;
 
 export type TOeeTrendPoint = TOeeSummary & {
-  /** "2026-03-08" for a day, "2026-03-08|Early" for a shift (the shift's key). */
+  /** "2026-03-08" for a day, "2026-W11" for an ISO week, "2026-03-08|Early" for a shift (the shift's key). */
   key: string;
-  /** The local date: of the day, or the one the shift started on. */
+  /** The first local date summed: the day, the week's first date inside the range, or the date the shift started on. */
   date: string;
+  /** The last local date summed: the week's last date inside the range; `date` for a day or a shift. */
+  lastDate: string;
+  /** The ISO week ("2026-W11") of a week point, else null. */
+  week: string | null;
   shiftName: string | null;
+  /** A week the range cuts at its start or end: it sums only the dates inside the range (fewer than 7). */
+  partial: boolean;
   start: Date;
   end: Date;
 };
 
-export type TOeeTrend = { from: string; to: string; granularity: "day" | "shift"; points: TOeeTrendPoint[] };
+export type TOeeTrend = { from: string; to: string; granularity: TOeeTrendGranularity; points: TOeeTrendPoint[] };
 
-type TPointDraft = { key: string; date: string; shiftName: string | null; start: number; end: number };
+type TPointDraft = Omit<TOeeTrendPoint, keyof TOeeSummary | "start" | "end"> & { start: number; end: number };
 
 /**
- * OEE per local day or per shift over a range of the site's dates: bucket components summed, then
- * divided (never an average of ratios). Every day of the range is a point, and every shift of the
- * calendar whose start date is in the range, with zeros where nothing was recorded.
+ * OEE per local day, ISO week (Monday to Sunday) or shift over a range of the site's dates:
+ * bucket components summed, then divided (never an average of ratios). Every day and week of the
+ * range is a point, and every shift of the calendar whose start date is in the range, with zeros
+ * where nothing was recorded. A week sums its local days, so it is DST-correct as they are
+ * (167 or 169 hours); weeks the range cuts are clipped to it and marked partial.
  */
 export async function getOeeTrend(tx: Tx, input: TOeeTrendInput, now = Date.now()): Promise<TOeeTrend> {
   const scope = await resolveExecutionScope(tx, input);
-  const range = resolveLocalDateRange(input, primaryTimeZone(scope), now);
+  const zone = primaryTimeZone(scope);
+  const range = resolveLocalDateRange(input, zone, now);
   const granularity = input.granularity;
   const drafts = new Map<string, TPointDraft>();
   const components = new Map<string, TOeeComponents[]>();
@@ -49,15 +66,31 @@ export async function getOeeTrend(tx: Tx, input: TOeeTrendInput, now = Date.now(
     if (list) list.push(value);
     else components.set(key, [value]);
   };
+  const spanDraft = (key: string, days: readonly string[], extra: Pick<TPointDraft, "week" | "partial">) => {
+    const date = days[0] ?? range.from;
+    const lastDate = days[days.length - 1] ?? date;
+    const bounds = utcBoundsOf({ from: date, to: lastDate }, zone);
+    return { key, date, lastDate, shiftName: null, ...extra, start: bounds.from, end: bounds.to };
+  };
 
-  if (granularity === "day") {
-    const zone = primaryTimeZone(scope);
-    for (const day of range.days) {
-      const bounds = utcBoundsOf({ from: day, to: day }, zone);
-      drafts.set(day, { key: day, date: day, shiftName: null, start: bounds.from, end: bounds.to });
+  if (granularity === "day" || granularity === "week") {
+    const pointOfDay = new Map<string, string>();
+    if (granularity === "day") {
+      for (const day of range.days) {
+        drafts.set(day, spanDraft(day, [day], { week: null, partial: false }));
+        pointOfDay.set(day, day);
+      }
+    } else {
+      for (const week of groupDaysIntoIsoWeeks(range.days)) {
+        drafts.set(week.key, spanDraft(week.key, week.days, { week: week.key, partial: week.partial }));
+        for (const day of week.days) pointOfDay.set(day, week.key);
+      }
     }
     for (const site of scope.sites) {
-      for (const [day, sums] of await sumBucketsByLocalDay(tx, site, range)) add(day, componentsFromSums(sums));
+      for (const [day, sums] of await sumBucketsByLocalDay(tx, site, range)) {
+        const key = pointOfDay.get(day);
+        if (key) add(key, componentsFromSums(sums));
+      }
     }
   } else {
     for (const site of scope.sites) {
@@ -109,10 +142,14 @@ async function sumBucketsByShift(tx: Tx, site: TScopeSite, range: TLocalDateRang
   const shifts = new Map<string, TPointDraft & { components: TOeeComponents }>();
   for (const { shift } of spans) {
     if (shifts.has(shift.key)) continue;
+    const date = dateOfShiftKey(shift.key);
     shifts.set(shift.key, {
       key: shift.key,
-      date: dateOfShiftKey(shift.key),
+      date,
+      lastDate: date,
+      week: null,
       shiftName: shift.name,
+      partial: false,
       start: shift.start,
       end: shift.end,
       components: sumOeeComponents([]),

@@ -1,6 +1,7 @@
 import type { Tx } from "@gemba/db/tenant-scope";
 import { MS_PER_HOUR } from "@gemba/domain/calendar/zoned-time";
 import { BUCKET_MS } from "@gemba/domain/execution/buckets";
+import { BUCKET_SUMS, type TBucketSums } from "./bucket-sums";
 
 /** The window the recent pace of a running order is measured over: its last 2 h of planned time. */
 export const RECENT_RATE_WINDOW_MS = 2 * MS_PER_HOUR;
@@ -26,32 +27,46 @@ export type TOrderProduction = {
 };
 
 /**
- * Units counted on each order's work center while the order ran: the buckets from the one holding
- * the order's start up to the one holding its completion (or now). Buckets are 15 minutes, so a
- * few units made in the same quarter hour just before the start or after the completion (rare:
- * a changeover separates orders) are counted too.
+ * Every additive bucket column summed over each order's run on its work center: the buckets from
+ * the one holding the order's start up to the one holding its completion (or now). Buckets are
+ * 15 minutes, so a few units made in the same quarter hour just before the start or after the
+ * completion (rare: a changeover separates orders) are counted too. One query for all orders.
  */
-export async function sumOrderProduction(
+export async function sumOrderBuckets(
   tx: Tx,
   spans: readonly TOrderSpan[],
   now: number,
-): Promise<Map<string, TOrderProduction>> {
+): Promise<Map<string, TBucketSums>> {
   if (spans.length === 0) return new Map();
   // LATERAL: one primary-key range scan per order, whatever the planner guesses about the unnest.
-  const rows = await tx.$queryRaw<{ orderId: string; good: number; total: number }[]>`
-    SELECT o."orderId", made.good, made.total
+  const rows = await tx.$queryRaw<(TBucketSums & { orderId: string })[]>`
+    SELECT o."orderId", made.*
       FROM unnest(${spans.map((span) => span.orderId)}::uuid[], ${spans.map((span) => span.workCenterId)}::uuid[],
                   ${spans.map((span) => firstBucketAfter(span))}::timestamptz[],
                   ${spans.map((span) => (span.completedAt ?? new Date(now)).toISOString())}::timestamptz[])
            AS o("orderId", "workCenterId", "after", "endedAt")
      CROSS JOIN LATERAL (
-       SELECT COALESCE(sum(b."goodCount"), 0)::float8 AS good,
-              COALESCE(sum(b."totalCount" + b."unscheduledCount"), 0)::float8 AS total
+       SELECT ${BUCKET_SUMS}
          FROM "WorkCenterBucket" b
         WHERE b."workCenterId" = o."workCenterId"
           AND b."bucketStart" > o."after" AND b."bucketStart" < o."endedAt"
      ) made`;
-  return new Map(rows.map((row) => [row.orderId, { good: row.good, total: row.total }]));
+  return new Map(rows.map(({ orderId, ...sums }) => [orderId, sums]));
+}
+
+/** Units counted on each order's work center while the order ran (the span of sumOrderBuckets). */
+export async function sumOrderProduction(
+  tx: Tx,
+  spans: readonly TOrderSpan[],
+  now: number,
+): Promise<Map<string, TOrderProduction>> {
+  const sums = await sumOrderBuckets(tx, spans, now);
+  return new Map(
+    [...sums].map(([orderId, made]) => [
+      orderId,
+      { good: made.goodCount, total: made.totalCount + made.unscheduledCount },
+    ]),
+  );
 }
 
 /**
