@@ -47,7 +47,7 @@ test("machine state change → browser", async ({ page }) => {
     if (!samples) throw new Error("the probes were not installed");
     report(samples);
   } catch (error) {
-    console.log(output.slice(-50).join("\n"));
+    process.stderr.write(`${output.slice(-50).join("\n")}\n`);
     throw error;
   } finally {
     await plant.stop();
@@ -115,7 +115,7 @@ function report(samples: TLiveSamples) {
   };
   const tiles = samples.tiles.length > 0 ? summarizeSamples(samples.tiles) : null;
   const verdict = tiles === null ? "FAIL (no tile changed)" : tiles.p95 < TARGET_MS ? "PASS" : "FAIL";
-  console.log(
+  process.stdout.write(
     [
       "",
       `Live latency — simulator (speed ${SPEED}, ${TICK_MS} ms steps) → Sparkplug B → worker → SSE → dashboard, ${MEASURE_MS / 1_000} s:`,
