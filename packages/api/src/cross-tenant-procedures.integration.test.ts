@@ -95,6 +95,26 @@ beforeAll(async () => {
     });
   const calendarOfB = await calendarOf(tenantB.tenantId, tenantB.siteId);
   const calendarOfA = await calendarOf(tenantA.tenantId, tenantA.siteId);
+  const decisionOf = (tenant: TenantFixture) =>
+    withTenant(db.app.prisma, tenant.tenantId, async (tx) => {
+      const decision = await tx.decision.create({
+        data: {
+          tenantId: tenant.tenantId,
+          title: "Probe decision",
+          rationale: "Probe",
+          expectedOutcome: "Probe",
+          decidedById: tenant.users.MANAGER.userId,
+        },
+        select: { id: true },
+      });
+      const task = await tx.task.create({
+        data: { tenantId: tenant.tenantId, title: "Probe task", source: "manual" },
+        select: { id: true },
+      });
+      return { decisionId: decision.id, taskId: task.id };
+    });
+  const decisionOfB = await decisionOf(tenantB);
+  const decisionOfA = await decisionOf(tenantA);
   // One id of tenant B per identifier name a procedure may take.
   foreignIds = {
     tenantId: tenantB.tenantId,
@@ -123,6 +143,9 @@ beforeAll(async () => {
     copyFromPatternId: calendarOfB.patternId,
     shiftId: calendarOfB.shiftId,
     periodId: calendarOfB.periodId,
+    decisionId: decisionOfB.decisionId,
+    taskId: decisionOfB.taskId,
+    assigneeUserId: tenantB.users.OPERATOR.userId,
   };
   ownIds = {
     ...foreignIds,
@@ -144,6 +167,9 @@ beforeAll(async () => {
     copyFromPatternId: calendarOfA.patternId,
     shiftId: calendarOfA.shiftId,
     periodId: calendarOfA.periodId,
+    decisionId: decisionOfA.decisionId,
+    taskId: decisionOfA.taskId,
+    assigneeUserId: tenantA.users.OPERATOR.userId,
   };
   // Positions and small serial numbers are not names: they may appear in any tenant's output.
   const { cursor: _position, deadLetterIds: _serial, nodeId: _address, ...foreignEntities } = foreignIds;
