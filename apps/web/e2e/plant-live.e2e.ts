@@ -93,10 +93,12 @@ test("with the simulator running, the dashboard follows the floor live and drill
       return states.includes(stateNow);
     })
     .toBe(true);
-  // The timeline refreshes as the machine runs; hover again should a refresh land mid-hover.
+  // The timeline refreshes as the machine runs: should a refresh land mid-hover, move away and
+  // hover again (a pointer that stays put gets no second mouseenter).
   await expect(async () => {
+    await page.mouse.move(0, 0);
     await segments.first().hover();
     await expect(timeline.getByRole("tooltip")).toBeVisible({ timeout: 2_000 });
-  }).toPass();
+  }).toPass({ timeout: 30_000 });
   await expect(timeline.getByRole("tooltip")).toContainText(/\d/);
 });
