@@ -47,6 +47,37 @@ const ZWorkerEnv = z.object({
     .enum(["true", "false"])
     .default("true")
     .transform((value) => value === "true"),
+  /** Where rule e-mails go out, e.g. smtp://user:pass@mail.plant.local:587. Without it, e-mails fail visibly on the notification. */
+  SMTP_URL: z
+    .string()
+    .refine((value) => {
+      try {
+        return ["smtp:", "smtps:"].includes(new URL(value).protocol);
+      } catch {
+        return false;
+      }
+    }, "SMTP_URL must be an smtp:// or smtps:// URL, e.g. smtp://127.0.0.1:2525.")
+    .optional(),
+  /** Sender of rule e-mails: an address, or "Name <address>". */
+  MAIL_FROM: z
+    .string()
+    .trim()
+    .regex(
+      /^([^<>]*<[^\s@<>]+@[^\s@<>]+>|[^\s@<>]+@[^\s@<>]+)$/,
+      'MAIL_FROM must be an e-mail address or "Name <address>".',
+    )
+    .default("Gemba <gemba@localhost>"),
+  /**
+   * How often the automation sweep looks for work a lost job left behind (pending signals, due
+   * escalations, notifications, state durations, schedules); 0 turns it off (tests only).
+   */
+  AUTOMATION_SWEEP_MS: z.coerce.number().int().min(0).max(60_000).default(5_000),
+  /**
+   * How long one e-mail or webhook attempt may take before another worker may retry it. A worker
+   * killed mid-send is retried after this long (the receiver may then see the message twice, with
+   * the same Message-ID / Gemba-Idempotency-Key).
+   */
+  AUTOMATION_DELIVERY_LEASE_MS: z.coerce.number().int().min(1_000).max(600_000).default(60_000),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace"]).default("info"),
 });
 

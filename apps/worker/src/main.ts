@@ -46,6 +46,12 @@ async function main(): Promise<void> {
     lockDurationMs: env.WORKER_LOCK_DURATION_MS,
     secretsKey: env.SECRETS_KEY ? Buffer.from(env.SECRETS_KEY, "base64") : null,
     runConnectors: env.RUN_CONNECTORS,
+    automation: {
+      smtpUrl: env.SMTP_URL ?? null,
+      mailFrom: env.MAIL_FROM,
+      sweepIntervalMs: env.AUTOMATION_SWEEP_MS,
+      deliveryLeaseMs: env.AUTOMATION_DELIVERY_LEASE_MS,
+    },
     ...(env.WORKER_QUEUES ? { queues: env.WORKER_QUEUES } : {}),
   });
   if (stopping) await started.stop();

@@ -9,6 +9,9 @@ import { createQueues, type QueueSet, scheduleRepeating } from "@gemba/jobs/queu
 import { Worker } from "bullmq";
 import type { Redis } from "ioredis";
 import type { Logger } from "pino";
+import { closeMailTransports } from "./automation/deliver";
+import { DEFAULT_AUTOMATION_SETTINGS, type TAutomationSettings } from "./automation/settings";
+import { startAutomationSweeper, type TAutomationSweeper } from "./automation/sweeper";
 import { startConnectorSupervisor, type TConnectorSupervisor } from "./connectors/supervisor";
 import { runJob } from "./run-job";
 
@@ -32,12 +35,19 @@ export type WorkerOptions = {
   secretsKey?: Buffer | null;
   /** Run the configured connectors (streams and poll schedules). Off in tests that only need jobs. */
   runConnectors?: boolean | { reconcileEveryMs?: number; definitionsModule?: string; restartDelayMs?: number };
+  /**
+   * Mail server, retry pacing, and the automation sweep's interval (default 5 s; 0 turns the
+   * timer off for tests that drive `automationSweeper.runOnce()` themselves).
+   */
+  automation?: Partial<TAutomationSettings> & { sweepIntervalMs?: number };
 };
 
 export type RunningWorker = {
   queues: QueueSet;
   /** Present when the worker runs connectors. */
   connectors?: TConnectorSupervisor;
+  /** The recovery path of the automation engine (see automation/sweeper.ts). */
+  automationSweeper: TAutomationSweeper;
   /** Finishes active jobs, takes no new ones, stops the heartbeat. */
   stop: () => Promise<void>;
 };
@@ -49,9 +59,11 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
   const queues = createQueues(connection, prefix);
   const secretsKey = options.secretsKey ?? null;
   const consumed = options.queues ?? Object.values(QUEUES);
+  const { sweepIntervalMs = 5_000, ...automationOverrides } = options.automation ?? {};
+  const automation: TAutomationSettings = { ...DEFAULT_AUTOMATION_SETTINGS, ...automationOverrides };
   const workers = consumed.map(
     (queueName) =>
-      new Worker(queueName, (job) => runJob(job, { db, log, publisher: connection, queues, secretsKey }), {
+      new Worker(queueName, (job) => runJob(job, { db, log, publisher: connection, queues, secretsKey, automation }), {
         connection,
         prefix,
         concurrency: options.concurrency,
@@ -78,6 +90,7 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
       { retentionDays: 14 },
       { everyMs: 6 * 60 * 60 * 1000 },
     );
+    await scheduleRepeating(queues, "handover.draft-due", {}, { everyMs: 60 * 1000 });
   }
 
   const heartbeatKey = workerHeartbeatKey(prefix);
@@ -93,17 +106,28 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
     connectors = startConnectorSupervisor({ db, redis: connection, queues, secretsKey, log, ...settings });
     await connectors.ready;
   }
+  // Postgres only: it keeps automation going (late, not lost) while Redis is away.
+  const automationSweeper = startAutomationSweeper({
+    db,
+    log: log.child({ component: "automation-sweep" }),
+    settings: automation,
+    secretsKey,
+    intervalMs: sweepIntervalMs,
+  });
   log.info({ queues: consumed, concurrency: options.concurrency, connectors: Boolean(connectors) }, "worker ready");
 
   return {
     queues,
     ...(connectors ? { connectors } : {}),
+    automationSweeper,
     stop: async () => {
       clearInterval(heartbeat);
+      await automationSweeper.stop();
       await connectors?.stop();
       await Promise.all(workers.map((worker) => worker.close()));
       await queues.close();
       await connection.del(heartbeatKey).catch(() => undefined);
+      closeMailTransports();
     },
   };
 }

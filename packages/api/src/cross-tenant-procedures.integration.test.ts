@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { createUserSession } from "@gemba/auth/sessions";
+import { draftHandover } from "@gemba/db/handover/draft-handover";
 import { withTenant } from "@gemba/db/tenant-scope";
 import { createTenantFixture, type TenantFixture } from "@gemba/db/testing/fixtures";
 import { createTestDatabase, type TestDatabase } from "@gemba/db/testing/test-database";
@@ -115,6 +116,104 @@ beforeAll(async () => {
     });
   const decisionOfB = await decisionOf(tenantB);
   const decisionOfA = await decisionOf(tenantA);
+  // A rule with a run and a failed e-mail, and a webhook endpoint.
+  const automationOf = (tenant: TenantFixture) =>
+    withTenant(db.app.prisma, tenant.tenantId, async (tx) => {
+      const rule = await tx.rule.create({
+        data: {
+          tenantId: tenant.tenantId,
+          name: "Probe rule",
+          triggerKind: "STATE_DURATION",
+          definition: {
+            trigger: { kind: "STATE_DURATION", state: "DOWN", minutes: 10, unclassifiedOnly: false },
+            actions: [{ kind: "CREATE_TASK", title: "Probe", assigneeRole: "MANAGER" }],
+          },
+        },
+        select: { id: true },
+      });
+      const notification = await tx.notification.create({
+        data: {
+          tenantId: tenant.tenantId,
+          channel: "EMAIL",
+          target: "probe@example.test",
+          subject: "Probe",
+          body: {},
+          idempotencyKey: "probe",
+          status: "FAILED",
+        },
+        select: { id: true },
+      });
+      const endpoint = await tx.webhookEndpoint.create({
+        data: { tenantId: tenant.tenantId, name: "Probe", url: "https://probe.example.test/", secretCiphertext: "x" },
+        select: { id: true },
+      });
+      const signal = await tx.automationSignal.create({
+        data: {
+          tenantId: tenant.tenantId,
+          kind: "events",
+          key: "probe",
+          payload: {},
+          occurredAt: new Date(),
+          attempts: 10,
+          lastError: "probe",
+          processedAt: new Date(),
+        },
+        select: { id: true },
+      });
+      return {
+        ruleId: rule.id,
+        notificationId: notification.id,
+        endpointId: endpoint.id,
+        signalId: signal.id.toString(),
+      };
+    });
+  const automationOfB = await automationOf(tenantB);
+  const automationOfA = await automationOf(tenantA);
+  // A drafted handover of the probe calendar's Monday shift.
+  const handoverOf = (tenant: TenantFixture) =>
+    withTenant(db.app.prisma, tenant.tenantId, (tx) =>
+      draftHandover(tx, {
+        tenantId: tenant.tenantId,
+        siteId: tenant.siteId,
+        shift: {
+          key: "2026-01-05|Early",
+          name: "Early",
+          start: Date.parse("2026-01-05T05:00:00Z"),
+          end: Date.parse("2026-01-05T13:00:00Z"),
+        },
+        now: Date.parse("2026-01-05T13:05:00Z"),
+      }),
+    );
+  const handoverOfB = await handoverOf(tenantB);
+  const handoverOfA = await handoverOf(tenantA);
+  // A checklist with one version, a run of it, and an uploaded image.
+  const checklistOf = (tenant: TenantFixture) =>
+    withTenant(db.app.prisma, tenant.tenantId, async (tx) => {
+      const template = await tx.checklistTemplate.create({
+        data: { tenantId: tenant.tenantId, name: "Probe checklist" },
+        select: { id: true },
+      });
+      await tx.checklistTemplateVersion.create({
+        data: { tenantId: tenant.tenantId, templateId: template.id, version: 1, steps: probeChecklistSteps },
+      });
+      const run = await tx.checklistRun.create({
+        data: {
+          tenantId: tenant.tenantId,
+          templateId: template.id,
+          version: 1,
+          workCenterId: tenant.workCenterId,
+          source: "manual",
+        },
+        select: { id: true },
+      });
+      const media = await tx.mediaFile.create({
+        data: { tenantId: tenant.tenantId, contentType: "image/png", data: new Uint8Array([0x89, 0x50]), byteSize: 2 },
+        select: { id: true },
+      });
+      return { templateId: template.id, runId: run.id, mediaId: media.id, stepId: "probe-step" };
+    });
+  const checklistOfB = await checklistOf(tenantB);
+  const checklistOfA = await checklistOf(tenantA);
   // One id of tenant B per identifier name a procedure may take.
   foreignIds = {
     tenantId: tenantB.tenantId,
@@ -146,6 +245,9 @@ beforeAll(async () => {
     decisionId: decisionOfB.decisionId,
     taskId: decisionOfB.taskId,
     assigneeUserId: tenantB.users.OPERATOR.userId,
+    ...automationOfB,
+    handoverId: handoverOfB.handoverId,
+    ...checklistOfB,
   };
   ownIds = {
     ...foreignIds,
@@ -170,9 +272,19 @@ beforeAll(async () => {
     decisionId: decisionOfA.decisionId,
     taskId: decisionOfA.taskId,
     assigneeUserId: tenantA.users.OPERATOR.userId,
+    ...automationOfA,
+    handoverId: handoverOfA.handoverId,
+    ...checklistOfA,
   };
   // Positions and small serial numbers are not names: they may appear in any tenant's output.
-  const { cursor: _position, deadLetterIds: _serial, nodeId: _address, ...foreignEntities } = foreignIds;
+  const {
+    cursor: _position,
+    deadLetterIds: _serial,
+    nodeId: _address,
+    stepId: _sameInEveryPlant,
+    signalId: _serialSignal,
+    ...foreignEntities
+  } = foreignIds;
   foreignStrings = [...Object.values(foreignEntities), tenantB.users.ADMIN.email, tenantB.users.OPERATOR.email];
 });
 
@@ -187,6 +299,36 @@ const procedures = Object.entries(appRouter._def.procedures as unknown as Record
 const ordered = [...procedures].sort(
   ([a], [b]) => Number(a === "me.signOutEverywhere") - Number(b === "me.signOutEverywhere"),
 );
+
+/**
+ * Inputs the sampler cannot make valid (a rule definition needs a trigger and an action), with the
+ * same ids inside: a rule naming B's work center, line, product, endpoint or decision is refused.
+ */
+const ruleDefinitionWith = (ids: Record<string, string>) => ({
+  trigger: { kind: "STATE_DURATION", state: "DOWN", minutes: 10 },
+  conditions: { workCenterIds: [ids.workCenterId], lineIds: [ids.lineId], productIds: [ids.productId] },
+  actions: [
+    { kind: "WEBHOOK", endpointId: ids.endpointId },
+    { kind: "ATTACH_TO_DECISION", decisionId: ids.decisionId },
+  ],
+});
+const probeChecklistSteps = [{ id: "probe-step", title: "Probe", input: { kind: "CHECK", required: true } }];
+const validInputs: Record<string, (ids: Record<string, string>) => unknown> = {
+  "rules.create": (ids) => ({ name: "Probe", definition: ruleDefinitionWith(ids) }),
+  "rules.update": (ids) => ({
+    ruleId: ids.ruleId,
+    expectedVersion: 1,
+    name: "Probe",
+    definition: ruleDefinitionWith(ids),
+  }),
+  "rules.dryRun": (ids) => ({ ruleId: ids.ruleId, definition: ruleDefinitionWith(ids) }),
+  "checklists.templates.create": (ids) => ({ name: "Probe checklist", lineId: ids.lineId, steps: probeChecklistSteps }),
+  "checklists.templates.publishVersion": (ids) => ({
+    templateId: ids.templateId,
+    basedOnVersion: 1,
+    steps: [...probeChecklistSteps, { id: "second", title: "Second", input: { kind: "CHECK" } }],
+  }),
+};
 
 function callerAsAdminOfA(sessionId: string) {
   return createCaller({
@@ -212,7 +354,7 @@ describe("every tRPC procedure refuses another tenant's ids (d)", () => {
   it.each(ordered)("%s", async (path, procedure) => {
     const sessionId = await createUserSession(db.app.prisma, { userId: tenantA.users.ADMIN.userId });
     const schema = procedure._def.inputs[0];
-    const input = schema ? sampleInput(schema, foreignIds, path) : undefined;
+    const input = validInputs[path]?.(foreignIds) ?? (schema ? sampleInput(schema, foreignIds, path) : undefined);
     const takesIds =
       input !== null && typeof input === "object" && Object.keys(input).some((field) => isIdField(field));
 

@@ -29,6 +29,13 @@ export const jobCatalog = {
     queue: QUEUES.maintenance,
     schema: z.object({ retentionDays: z.number().int().min(1).default(14) }),
   },
+  /** Every minute: draft the shift handover of every site whose shift ended in the last two hours without one. */
+  "handover.draft-due": {
+    queue: QUEUES.maintenance,
+    schema: z.object({}),
+    // The next minute's run is the retry.
+    jobOptions: { attempts: 1, removeOnComplete: { age: 3_600, count: 100 } },
+  },
   /**
    * A batch of raw items from one source, to validate and store as events. The one job whose
    * payload is data rather than ids: the items exist nowhere else yet.
@@ -77,6 +84,33 @@ export const jobCatalog = {
     }),
     // A failed poll is recorded as a failed run; the next scheduled one is the retry.
     jobOptions: { attempts: 1, removeOnComplete: { age: 3_600, count: 200 } },
+  },
+  /**
+   * Wake-up for one automation signal (the outbox row is the truth; see automation.ts). Losing this
+   * job only delays the rules: the worker's sweep picks up signals left pending.
+   */
+  "automation.signal": {
+    queue: QUEUES.automation,
+    schema: z.object({ tenantId: z.uuid(), signalId: z.string().regex(/^\d+$/) }),
+    jobOptions: { removeOnComplete: { age: 600, count: 1_000 } },
+  },
+  /** A work center's stretch in a state may have lasted long enough for a STATE_DURATION rule (delayed). */
+  "automation.state-due": {
+    queue: QUEUES.automation,
+    schema: z.object({ tenantId: z.uuid(), ruleId: z.uuid(), workCenterId: z.uuid(), since: z.iso.datetime() }),
+    jobOptions: { removeOnComplete: { age: 3_600, count: 1_000 } },
+  },
+  /** The next rung of a task's escalation ladder, if the task is still unacknowledged then (delayed). */
+  "automation.escalate": {
+    queue: QUEUES.automation,
+    schema: z.object({ tenantId: z.uuid(), taskId: z.uuid(), step: z.int().min(1).max(10) }),
+    jobOptions: { removeOnComplete: { age: 3_600, count: 1_000 } },
+  },
+  /** One delivery attempt of an e-mail or webhook; retries and backoff are kept on the Notification row. */
+  "automation.deliver": {
+    queue: QUEUES.automation,
+    schema: z.object({ tenantId: z.uuid(), notificationId: z.uuid() }),
+    jobOptions: { attempts: 1, removeOnComplete: { age: 600, count: 1_000 } },
   },
 } as const satisfies Record<string, { queue: TQueueName; schema: z.ZodType; jobOptions?: JobsOptions }>;
 

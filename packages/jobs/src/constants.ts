@@ -11,6 +11,8 @@ export const QUEUES = {
   connectors: "gemba-connectors",
   /** Re-deriving state intervals and OEE buckets after new events: fast, frequent, per work center. */
   execution: "gemba-execution",
+  /** Rules firing, escalations and notification delivery: a slow SMTP server never holds up ingest. */
+  automation: "gemba-automation",
 } as const;
 
 export type TQueueName = (typeof QUEUES)[keyof typeof QUEUES];

@@ -1,13 +1,14 @@
 import { refreshWorkCenter } from "@gemba/db/execution/refresh-work-center";
 import { requestExecutionRefresh, takeDirtySpan } from "@gemba/jobs/execution-refresh";
 import { liveChannel, type TLiveMessage } from "@gemba/jobs/live-bus";
+import { scheduleStateChecks } from "../automation/state-checks";
 import type { JobHandler } from "./types";
 
 /**
  * Re-derives one work center over the span ingest marked dirty, then tells live views its current
  * state. A failed run puts its span back so the retry (or the next run) covers it.
  */
-export const executionRefresh: JobHandler<"execution.refresh"> = async (payload, { db, publisher, queues }) => {
+export const executionRefresh: JobHandler<"execution.refresh"> = async (payload, { db, publisher, queues, log }) => {
   const span = await takeDirtySpan(publisher, payload.workCenterId);
   if (!span) return { skipped: "nothing marked" };
   const now = Date.now();
@@ -18,6 +19,8 @@ export const executionRefresh: JobHandler<"execution.refresh"> = async (payload,
     await requestExecutionRefresh(queues, publisher, { ...payload, ...span });
     throw error;
   }
+  // A stretch some STATE_DURATION rule watches gets its check at the due time (one job per stretch).
+  if (outcome) await scheduleStateChecks(db, queues, payload, log);
   const latest = outcome?.intervals.at(-1);
   if (outcome && latest) {
     const message: TLiveMessage = {

@@ -1,6 +1,11 @@
+import { automationDeliver } from "./automation-deliver";
+import { automationEscalate } from "./automation-escalate";
+import { automationSignal } from "./automation-signal";
+import { automationStateDue } from "./automation-state-due";
 import { connectorPoll } from "./connector-poll";
 import { executionRefresh } from "./execution-refresh";
 import { executionTick } from "./execution-tick";
+import { handoverDraftDue } from "./handover-draft-due";
 import { ingestBatch } from "./ingest-batch";
 import { pruneConnectorRuns } from "./prune-connector-runs";
 import { purgeAuthRecords } from "./purge-auth-records";
@@ -13,4 +18,9 @@ export const handlers: HandlerMap = {
   "execution.refresh": executionRefresh,
   "execution.tick": executionTick,
   "maintenance.prune-connector-runs": pruneConnectorRuns,
+  "automation.signal": automationSignal,
+  "automation.state-due": automationStateDue,
+  "automation.escalate": automationEscalate,
+  "automation.deliver": automationDeliver,
+  "handover.draft-due": handoverDraftDue,
 };

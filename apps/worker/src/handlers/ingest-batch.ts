@@ -1,4 +1,5 @@
 import { storeIngestBatch } from "@gemba/db/events/store-ingest-batch";
+import { wakeAutomation } from "@gemba/jobs/automation";
 import { requestExecutionRefresh } from "@gemba/jobs/execution-refresh";
 import { LIVE_MESSAGE_MAX_EVENTS, liveChannel, type TLiveMessage } from "@gemba/jobs/live-bus";
 import type { JobHandler } from "./types";
@@ -10,6 +11,10 @@ import type { JobHandler } from "./types";
  */
 export const ingestBatch: JobHandler<"ingest.batch"> = async (payload, { db, publisher, queues, jobId, log }) => {
   const outcome = await storeIngestBatch(db.pool, { ...payload, batchId: jobId });
+  // Rules first: the signal is committed with the events, and a lost wake-up is the sweep's to find.
+  if (outcome.automationSignalId) {
+    await wakeAutomation(queues, { tenantId: payload.tenantId, signalId: outcome.automationSignalId });
+  }
   // Timelines and OEE buckets follow the new events (one coalesced refresh per work center).
   for (const [workCenterId, span] of changedSpans(outcome.inserted)) {
     await requestExecutionRefresh(queues, publisher, { tenantId: payload.tenantId, workCenterId, ...span });

@@ -3,6 +3,7 @@ import type { TJobName, TJobPayload } from "@gemba/jobs/catalog";
 import type { QueueSet } from "@gemba/jobs/queue";
 import type { Redis } from "ioredis";
 import type { Logger } from "pino";
+import type { TAutomationSettings } from "../automation/settings";
 
 export type JobContext = {
   db: Database;
@@ -13,6 +14,8 @@ export type JobContext = {
   queues: QueueSet;
   /** Opens connector secrets; null when the worker runs without SECRETS_KEY (connectors then report it). */
   secretsKey: Buffer | null;
+  /** Mail server and retry pacing of rule notifications. */
+  automation: TAutomationSettings;
   /** BullMQ job id: stable across retries, so handlers can make their effects idempotent. */
   jobId: string;
 };

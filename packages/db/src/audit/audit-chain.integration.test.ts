@@ -1,3 +1,4 @@
+import { findChainBreak } from "@gemba/domain/audit/hash-chain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { withTenant } from "../tenant-scope";
 import { createTenantFixture, type TenantFixture } from "../testing/fixtures";
@@ -42,6 +43,16 @@ const chainOf = async (tenantId: string) =>
     )
   ).rows;
 
+/** The chain as stored, verified outside the database by the domain's own implementation. */
+const verifyOutsideDatabase = async (tenantId: string) => {
+  const { rows } = await db.owner.pool.query<{ seq: string; content: Buffer; prevHash: Buffer | null; hash: Buffer }>(
+    `SELECT e.seq::text, gemba_audit_content(e) AS content, e."prevHash", e.hash
+       FROM "AuditEntry" e WHERE e."tenantId" = $1`,
+    [tenantId],
+  );
+  return findChainBreak(rows.map((row) => ({ ...row, seq: BigInt(row.seq) })));
+};
+
 /** As the owner with triggers off: what someone with database access (not Gemba) could do. */
 async function tamper(sql: string, params: unknown[]) {
   const client = await db.owner.pool.connect();
@@ -68,6 +79,8 @@ describe("the audit chain", () => {
     // Each tenant has its own chain.
     expect((await chainOf(other.tenantId)).map((entry) => entry.seq)).toEqual(["1", "2"]);
     expect(await verify(plant.tenantId)).toMatchObject({ entries: chain.length, firstBroken: null });
+    // The trigger's hashes are exactly SHA-256(previous hash ‖ content): checkable without trusting Postgres.
+    expect(await verifyOutsideDatabase(plant.tenantId)).toBeNull();
   });
 
   it("has no update or delete path, not even for the owner of the tables", async () => {
@@ -89,6 +102,10 @@ describe("the audit chain", () => {
       seq: victim?.seq,
       problem: "its content was changed after it was written",
       summary: "nothing happened",
+    });
+    expect(await verifyOutsideDatabase(plant.tenantId)).toEqual({
+      seq: BigInt(victim?.seq ?? 0),
+      problem: "its content was changed after it was written",
     });
     // The other tenant's chain is not affected.
     expect((await verify(other.tenantId)).firstBroken).toBeNull();
@@ -114,6 +131,10 @@ describe("the audit chain", () => {
     await tamper(`UPDATE "AuditEntry" e SET hash = gemba_audit_hash(e) WHERE id = $1`, [chain[1]?.id]);
     expect((await verify(forged.tenantId)).firstBroken).toMatchObject({
       seq: chain[2]?.seq,
+      problem: "its link does not match the entry before it",
+    });
+    expect(await verifyOutsideDatabase(forged.tenantId)).toEqual({
+      seq: BigInt(chain[2]?.seq ?? 0),
       problem: "its link does not match the entry before it",
     });
   });

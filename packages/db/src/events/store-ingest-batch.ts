@@ -1,5 +1,7 @@
 import { parseCanonicalEvent } from "@gemba/domain/events/parse-event";
 import type pg from "pg";
+import { eventInterestOf, eventInterests, loadEnabledRulesCached } from "../automation/load-rules";
+import { recordAutomationSignalWithClient } from "../automation/record-signal";
 import { withTenantClient } from "../tenant-scope";
 import { type EventInsertRow, type InsertedEvent, insertEventsReturningNew } from "./insert-events";
 
@@ -20,6 +22,8 @@ export type IngestOutcome = {
   inserted: InsertedEvent[];
   duplicates: number;
   deadLettered: number;
+  /** The automation signal this batch wrote (wake the engine after commit), null when no rule listens. */
+  automationSignalId: string | null;
 };
 
 type Rejected = { position: number; stage: "decode" | "validation" | "mapping"; reason: string; payload: unknown };
@@ -61,12 +65,39 @@ export async function storeIngestBatch(pool: pg.Pool, batch: IngestBatch): Promi
     });
     const inserted = await insertEventsReturningNew(client, batch.tenantId, storable);
     if (rejected.length > 0) await insertDeadLetters(client, batch, rejected);
+    const automationSignalId = await signalAutomation(client, batch, inserted);
     return {
       received: batch.items.length + (batch.rejected?.length ?? 0),
       inserted,
       duplicates: storable.length - inserted.length,
       deadLettered: rejected.length,
+      automationSignalId,
     };
+  });
+}
+
+/**
+ * One automation signal per batch, in the batch's transaction, listing the new events some enabled
+ * EVENT or METRIC_THRESHOLD rule listens to: the trigger exists exactly when the events do. A
+ * tenant without such rules pays one cached look-up per batch, not a query.
+ */
+async function signalAutomation(
+  client: pg.PoolClient,
+  batch: IngestBatch,
+  inserted: readonly InsertedEvent[],
+): Promise<string | null> {
+  if (inserted.length === 0) return null;
+  const rules = await loadEnabledRulesCached(client, batch.tenantId, ["EVENT", "METRIC_THRESHOLD"]);
+  if (rules.length === 0) return null;
+  const interest = eventInterestOf(rules);
+  const listened = inserted.filter((event) => eventInterests(interest, event));
+  if (listened.length === 0) return null;
+  return recordAutomationSignalWithClient(client, {
+    tenantId: batch.tenantId,
+    kind: "events",
+    key: `events:${batch.batchId}`,
+    payload: { eventIds: listened.map((event) => event.id) },
+    occurredAt: new Date(listened.reduce((earliest, event) => Math.min(earliest, event.eventTime.getTime()), Infinity)),
   });
 }
 

@@ -3,6 +3,8 @@ import { insertEvents } from "../events/insert-events";
 import { refreshWorkCenter } from "../execution/refresh-work-center";
 import { type Tx, withTenant, withTenantClient } from "../tenant-scope";
 import { createPlantStructure, type PlantIds } from "./create-plant-structure";
+import { seedDemoChecklists } from "./demo-checklists";
+import { DEMO_USERS } from "./demo-users";
 import type { PlantDefinition } from "./plant-definition";
 import { buildPlantCalendar, type PlantCalendar, simulatePlant } from "./simulate-plant";
 
@@ -62,6 +64,17 @@ export async function seedTenant(input: SeedTenantInput): Promise<SeedTenantResu
     });
   }
   log(`${plant.tenant.slug}: derived state timelines and OEE buckets in ${elapsed(startedAt)}`);
+  const checklists = await withTenant(app.prisma, tenantId, (tx) =>
+    seedDemoChecklists(tx, {
+      tenantId,
+      now: input.now,
+      managerId: input.userIds.get(DEMO_USERS.manager.email) ?? null,
+      operatorId: input.userIds.get(DEMO_USERS.operator.email) ?? null,
+    }),
+  );
+  if (checklists.templates > 0) {
+    log(`${plant.tenant.slug}: ${checklists.templates} checklists with ${checklists.runs} runs`);
+  }
 
   const workCenterCount = ids.workCenters.size;
   const lineCount = plant.areas.reduce((sum, area) => sum + area.lines.length, 0);

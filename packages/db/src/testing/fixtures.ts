@@ -58,7 +58,8 @@ export async function createTenantFixture(
     const order = await tx.productionOrder.create({
       data: {
         tenantId,
-        externalId: `100${suffix}`,
+        // Never numeric: connector tests sync ERP orders numbered 1000…, and must not see this one.
+        externalId: `FX-${suffix}`,
         productId: product.id,
         workCenterId: workCenter.id,
         quantity: 500,

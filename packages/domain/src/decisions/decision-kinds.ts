@@ -13,8 +13,11 @@ export const constraintKindLabels: Record<TConstraintKind, string> = {
   SAFETY: "Safety",
 };
 
-/** What a decision may point at as evidence. INSIGHT is reserved for the insights pillar. */
-export const DECISION_LINK_KINDS = ["EVENT", "DOWNTIME", "ORDER", "INSIGHT", "TASK"] as const;
+/**
+ * What a decision may point at as evidence. INSIGHT is reserved for the insights pillar;
+ * CHECKLIST_RUN is attached by rules ("a failed checklist → attach to decision").
+ */
+export const DECISION_LINK_KINDS = ["EVENT", "DOWNTIME", "ORDER", "INSIGHT", "TASK", "CHECKLIST_RUN"] as const;
 export type TDecisionLinkKind = (typeof DECISION_LINK_KINDS)[number];
 
 export const decisionLinkKindLabels: Record<TDecisionLinkKind, string> = {
@@ -23,6 +26,7 @@ export const decisionLinkKindLabels: Record<TDecisionLinkKind, string> = {
   ORDER: "Order",
   INSIGHT: "Insight",
   TASK: "Task",
+  CHECKLIST_RUN: "Checklist run",
 };
 
 /** The situations a decision can be logged from (and which attach a context snapshot). */

@@ -16,6 +16,8 @@ export const OPERATOR_ACTIVITY_TYPES = [
   "INSPECTION_FAILED",
   "CHECKLIST_DONE",
   "ISSUE_RAISED",
+  /** The operator pulled the andon cord (the tablet's andon button): help is needed at the work center. */
+  "ANDON_CALLED",
 ] as const;
 
 // Reason codes are free strings: tenants define their own besides the defaults.

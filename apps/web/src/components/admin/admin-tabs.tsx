@@ -10,6 +10,7 @@ const tabs = [
   { href: "/admin/calendar", label: "Shift calendar" },
   { href: "/admin/reasons", label: "Reason codes" },
   { href: "/admin/work-centers", label: "Work centers" },
+  { href: "/admin/webhooks", label: "Webhooks" },
   { href: "/admin/audit", label: "Audit log" },
 ];
 

@@ -4,9 +4,9 @@ import { NO_SHIFT_KIND_LABELS } from "@gemba/domain/calendar/no-shift-period-rul
 import { formatLocalDate, utcToZoned } from "@gemba/domain/calendar/zoned-time";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { PlusIcon } from "~/components/connectors/icons";
 import { Alert } from "~/components/ui/alert";
 import { ConfirmDialog } from "~/components/ui/confirm-dialog";
+import { PlusIcon } from "~/components/ui/icons";
 import { Skeleton } from "~/components/ui/skeleton";
 import { apiErrorMessage } from "~/lib/api-error";
 import { formatDateTime } from "~/lib/format";

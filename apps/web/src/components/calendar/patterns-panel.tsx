@@ -2,8 +2,8 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
-import { PlusIcon } from "~/components/connectors/icons";
 import { Alert } from "~/components/ui/alert";
+import { PlusIcon } from "~/components/ui/icons";
 import { Skeleton } from "~/components/ui/skeleton";
 import { apiErrorMessage } from "~/lib/api-error";
 import { useTRPC } from "~/trpc/react";

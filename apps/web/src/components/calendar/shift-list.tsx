@@ -1,7 +1,7 @@
 "use client";
 
 import { describeShiftTimes, describeWeekdays, formatClock, formatMinutes } from "@gemba/domain/calendar/calendar-text";
-import { PlusIcon } from "~/components/connectors/icons";
+import { PlusIcon } from "~/components/ui/icons";
 import styles from "./calendar.module.css";
 import type { TShift } from "./calendar-types";
 import { ShiftSwatch } from "./week-grid";

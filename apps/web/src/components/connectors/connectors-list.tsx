@@ -4,6 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { usePlantTimeZone } from "~/components/shell/plant-time-zone";
 import { Alert } from "~/components/ui/alert";
+import { PlusIcon } from "~/components/ui/icons";
 import { Skeleton } from "~/components/ui/skeleton";
 import { apiErrorMessage } from "~/lib/api-error";
 import { formatNumber } from "~/lib/format";
@@ -11,7 +12,6 @@ import { useTRPC } from "~/trpc/react";
 import { ConnectorRow } from "./connector-row";
 import styles from "./connectors.module.css";
 import { ConnectorsEmpty } from "./connectors-empty";
-import { PlusIcon } from "./icons";
 import { LiveNote } from "./live-note";
 
 export const HEALTH_REFRESH_MS = 5_000;

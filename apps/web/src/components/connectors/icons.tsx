@@ -32,11 +32,3 @@ export function PlugIcon(props: TIconProps) {
     </Icon>
   );
 }
-
-export function PlusIcon(props: TIconProps) {
-  return (
-    <Icon {...props}>
-      <path d="M12 5v14M5 12h14" />
-    </Icon>
-  );
-}

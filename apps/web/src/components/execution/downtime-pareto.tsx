@@ -3,6 +3,7 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { Bar, CartesianGrid, Cell, ComposedChart, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { SegmentedControl } from "~/components/ui/segmented-control";
 import { formatNumber } from "~/lib/format";
 import { useTRPC } from "~/trpc/react";
 import styles from "./analysis.module.css";
@@ -10,7 +11,6 @@ import { ChartStates } from "./chart-states";
 import { CsvDownloadButton } from "./csv-download-button";
 import { formatMinutes } from "./execution-format";
 import type { TAnalysisFilter, TParetoBar } from "./execution-types";
-import { SegmentedControl } from "./segmented-control";
 
 type TMeasure = "minutes" | "occurrences";
 

@@ -13,6 +13,7 @@ import {
   XAxis,
   YAxis,
 } from "recharts";
+import { SegmentedControl } from "~/components/ui/segmented-control";
 import { useTRPC } from "~/trpc/react";
 import styles from "./analysis.module.css";
 import type { TGranularity } from "./analysis-filters";
@@ -20,7 +21,6 @@ import { ChartStates } from "./chart-states";
 import { CsvDownloadButton } from "./csv-download-button";
 import { formatPercent, OEE_GOOD, OEE_LOW } from "./execution-format";
 import type { TAnalysisFilter, TOeeTrend } from "./execution-types";
-import { SegmentedControl } from "./segmented-control";
 import { trendPointLabel, trendPointTick } from "./trend-labels";
 
 export const SERIES = [

@@ -2,6 +2,7 @@
 
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
+import { SegmentedControl } from "~/components/ui/segmented-control";
 import { formatNumber } from "~/lib/format";
 import { useTRPC } from "~/trpc/react";
 import styles from "./analysis.module.css";
@@ -9,7 +10,6 @@ import { ChartStates } from "./chart-states";
 import { CsvDownloadButton } from "./csv-download-button";
 import type { TAnalysisFilter, TOeeSort } from "./execution-types";
 import { OrderOeeRows, ProductOeeRows } from "./order-oee-rows";
-import { SegmentedControl } from "./segmented-control";
 
 type TView = "order" | "product";
 

@@ -3,8 +3,10 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useState } from "react";
+import { LogDecisionButton } from "~/components/decisions/log-decision-button";
 import { usePlantTimeZone } from "~/components/shell/plant-time-zone";
 import { OrderStatusBadge } from "~/components/ui/order-status-badge";
+import { SegmentedControl } from "~/components/ui/segmented-control";
 import { formatDateTime, formatNumber } from "~/lib/format";
 import { useTRPC } from "~/trpc/react";
 import styles from "./analysis.module.css";
@@ -12,7 +14,6 @@ import { ChartStates } from "./chart-states";
 import { CsvDownloadButton } from "./csv-download-button";
 import { formatPercent } from "./execution-format";
 import type { TOrderRow } from "./execution-types";
-import { SegmentedControl } from "./segmented-control";
 import { ProgressBar } from "./work-center-tile";
 
 type TStatusFilter = "open" | "all";
@@ -126,6 +127,9 @@ export function OrdersTable() {
                   <th scope="col">Progress</th>
                   <th scope="col">Due · outlook</th>
                   <th scope="col">Projected finish</th>
+                  <th scope="col">
+                    <span className="visually-hidden">Actions</span>
+                  </th>
                 </tr>
               </thead>
               <tbody>
@@ -188,6 +192,15 @@ export function OrdersTable() {
                           {order.startedAt ? "Cannot tell yet" : "Not started"}
                         </span>
                       )}
+                    </td>
+                    <td className="nowrap">
+                      {(order.atRisk || order.late) && !order.completedAt ? (
+                        <LogDecisionButton
+                          variant="compact"
+                          label="Decide"
+                          situation={{ kind: "ORDER", orderId: order.id, label: `Order ${order.externalId}` }}
+                        />
+                      ) : null}
                     </td>
                   </tr>
                 ))}

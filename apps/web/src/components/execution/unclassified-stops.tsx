@@ -2,6 +2,7 @@
 
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import Link from "next/link";
+import { LogDecisionButton } from "~/components/decisions/log-decision-button";
 import { usePlantTimeZone } from "~/components/shell/plant-time-zone";
 import { formatDateTime } from "~/lib/format";
 import { useTRPC } from "~/trpc/react";
@@ -53,6 +54,9 @@ export function UnclassifiedStops({ filter }: { filter: TAnalysisFilter | null }
                     Duration
                   </th>
                   <th scope="col">Status</th>
+                  <th scope="col">
+                    <span className="visually-hidden">Actions</span>
+                  </th>
                 </tr>
               </thead>
               <tbody>
@@ -75,6 +79,18 @@ export function UnclassifiedStops({ filter }: { filter: TAnalysisFilter | null }
                       ) : (
                         <span className="badge">Ended · was {stateLabel(stop.state).toLowerCase()}</span>
                       )}
+                    </td>
+                    <td className="nowrap">
+                      <LogDecisionButton
+                        variant="compact"
+                        label="Decide"
+                        situation={{
+                          kind: "DOWNTIME",
+                          workCenterId: stop.workCenterId,
+                          stopStart: stop.stopStart,
+                          label: `${stop.workCenterCode} stop since ${formatDateTime(stop.stopStart, timeZone)}`,
+                        }}
+                      />
                     </td>
                   </tr>
                 ))}

@@ -3,9 +3,10 @@
 import { useMutation } from "@tanstack/react-query";
 import { useId } from "react";
 import { Alert } from "~/components/ui/alert";
+import { PlusIcon } from "~/components/ui/icons";
 import { apiErrorMessage } from "~/lib/api-error";
 import { useTRPC } from "~/trpc/react";
-import { ArrowDownIcon, ArrowUpIcon, PencilIcon, PlusIcon } from "./icons";
+import { ArrowDownIcon, ArrowUpIcon, PencilIcon } from "./icons";
 import { ReasonRow } from "./reason-row";
 import type { TReason, TReasonCategory } from "./reason-types";
 import styles from "./reasons.module.css";

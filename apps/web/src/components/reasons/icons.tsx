@@ -26,14 +26,6 @@ export function PencilIcon(props: TIconProps) {
   );
 }
 
-export function PlusIcon(props: TIconProps) {
-  return (
-    <Icon {...props}>
-      <path d="M12 5v14M5 12h14" />
-    </Icon>
-  );
-}
-
 export function CalendarIcon(props: TIconProps) {
   return (
     <Icon {...props}>

@@ -4,15 +4,29 @@ import { roleAtLeast, type TRole } from "@gemba/domain/roles";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import type { ReactNode } from "react";
-import { AdminIcon, DashboardIcon, FloorIcon } from "~/components/ui/icons";
+import {
+  AdminIcon,
+  AutomationIcon,
+  ChecklistIcon,
+  DashboardIcon,
+  DecisionIcon,
+  FloorIcon,
+  HandoverIcon,
+  TasksIcon,
+} from "~/components/ui/icons";
 import styles from "./sidebar.module.css";
 
 type TNavItem = { href: string; label: string; minimum: TRole; icon: ReactNode };
 
-// Operators see the floor; managers add the dashboard; admins add administration.
+// Operators see the floor, their tasks and the shift handover; managers add the dashboard and decisions; admins add administration.
 const items: TNavItem[] = [
   { href: "/dashboard", label: "Dashboard", minimum: "MANAGER", icon: <DashboardIcon /> },
   { href: "/floor", label: "Floor", minimum: "OPERATOR", icon: <FloorIcon /> },
+  { href: "/tasks", label: "Tasks", minimum: "OPERATOR", icon: <TasksIcon /> },
+  { href: "/handover", label: "Handover", minimum: "OPERATOR", icon: <HandoverIcon /> },
+  { href: "/decisions", label: "Decisions", minimum: "MANAGER", icon: <DecisionIcon /> },
+  { href: "/automation", label: "Automation", minimum: "MANAGER", icon: <AutomationIcon /> },
+  { href: "/checklists", label: "Checklists", minimum: "MANAGER", icon: <ChecklistIcon /> },
   { href: "/admin", label: "Admin", minimum: "ADMIN", icon: <AdminIcon /> },
 ];
 

@@ -152,3 +152,128 @@ export function SearchIcon(props: TIconProps) {
     </Icon>
   );
 }
+
+export function DecisionIcon(props: TIconProps) {
+  return (
+    <Icon {...props}>
+      <path d="M12 21v-8" />
+      <path d="M12 13 6 7M12 13l6-6" />
+      <path d="M4 4h5v5M20 4h-5v5" />
+    </Icon>
+  );
+}
+
+export function TasksIcon(props: TIconProps) {
+  return (
+    <Icon {...props}>
+      <rect x="4" y="3" width="16" height="18" rx="2" />
+      <path d="m8 9 1.5 1.5L12 8M8 15l1.5 1.5L12 14M14.5 9.5H17M14.5 15.5H17" />
+    </Icon>
+  );
+}
+
+export function ClockIcon(props: TIconProps) {
+  return (
+    <Icon {...props}>
+      <circle cx="12" cy="12" r="9" />
+      <path d="M12 7v5l3 2" />
+    </Icon>
+  );
+}
+
+export function PlusIcon(props: TIconProps) {
+  return (
+    <Icon {...props}>
+      <path d="M12 5v14M5 12h14" />
+    </Icon>
+  );
+}
+
+export function LinkIcon(props: TIconProps) {
+  return (
+    <Icon {...props}>
+      <path d="M10 14a4 4 0 0 0 5.7 0l3-3a4 4 0 0 0-5.7-5.7l-1 1" />
+      <path d="M14 10a4 4 0 0 0-5.7 0l-3 3a4 4 0 0 0 5.7 5.7l1-1" />
+    </Icon>
+  );
+}
+
+export function AutomationIcon(props: TIconProps) {
+  return (
+    <Icon {...props}>
+      <path d="M13 3 5 13h6l-1 8 8-10h-6z" />
+    </Icon>
+  );
+}
+
+export function HandoverIcon(props: TIconProps) {
+  return (
+    <Icon {...props}>
+      <path d="M9 3h6v3H9z" />
+      <path d="M15 4.5h2a2 2 0 0 1 2 2V11" />
+      <path d="M9 4.5H7a2 2 0 0 0-2 2V19a2 2 0 0 0 2 2h5" />
+      <path d="M14 17h7m-3-3 3 3-3 3" />
+    </Icon>
+  );
+}
+
+export function ChecklistIcon(props: TIconProps) {
+  return (
+    <Icon {...props}>
+      <rect x="4" y="3" width="16" height="18" rx="2" />
+      <path d="m8 8 1.5 1.5L12 7M8 14l1.5 1.5L12 13M14.5 8.5H17M14.5 14.5H17" />
+    </Icon>
+  );
+}
+
+export function CameraIcon(props: TIconProps) {
+  return (
+    <Icon {...props}>
+      <path d="M4 8h3l2-3h6l2 3h3v11H4z" />
+      <circle cx="12" cy="13" r="3.5" />
+    </Icon>
+  );
+}
+
+export function ArrowUpIcon(props: TIconProps) {
+  return (
+    <Icon {...props}>
+      <path d="M12 19V5m-6 6 6-6 6 6" />
+    </Icon>
+  );
+}
+
+export function ArrowDownIcon(props: TIconProps) {
+  return (
+    <Icon {...props}>
+      <path d="M12 5v14m-6-6 6 6 6-6" />
+    </Icon>
+  );
+}
+
+export function TrashIcon(props: TIconProps) {
+  return (
+    <Icon {...props}>
+      <path d="M4 7h16M9 7V4h6v3M6 7l1 13h10l1-13M10 11v6M14 11v6" />
+    </Icon>
+  );
+}
+
+export function ImageIcon(props: TIconProps) {
+  return (
+    <Icon {...props}>
+      <rect x="3" y="4" width="18" height="16" rx="2" />
+      <circle cx="9" cy="10" r="2" />
+      <path d="m21 16-5-5-9 9" />
+    </Icon>
+  );
+}
+
+export function ArchiveIcon(props: TIconProps) {
+  return (
+    <Icon {...props}>
+      <rect x="3" y="4" width="18" height="4" rx="1" />
+      <path d="M5 8v11a1 1 0 0 0 1 1h12a1 1 0 0 0 1-1V8M10 12h4" />
+    </Icon>
+  );
+}

@@ -197,6 +197,12 @@ describe("review date and outcome", () => {
     await expect(
       inTenant(plant.tenantId, (tx) => tx.decision.update({ where: key, data: { decidedAt: new Date(0) } })),
     ).rejects.toThrow(/cannot be rewritten/);
+    await expect(
+      inTenant(plant.tenantId, (tx) => tx.decision.update({ where: key, data: { reviewAt: new Date(0) } })),
+    ).rejects.toThrow(/cannot be rewritten/);
+    await expect(
+      inTenant(plant.tenantId, (tx) => tx.decision.update({ where: key, data: { idempotencyKey: "replayed" } })),
+    ).rejects.toThrow(/cannot be rewritten/);
     await expect(inTenant(plant.tenantId, (tx) => tx.decision.delete({ where: key }))).rejects.toThrow(
       /permission denied/,
     );

@@ -20,6 +20,7 @@ export type TLinkTarget =
   | { kind: "ORDER"; orderId: string }
   | { kind: "TASK"; taskId: string }
   | { kind: "INSIGHT"; insightId: string }
+  | { kind: "CHECKLIST_RUN"; runId: string }
   | null;
 
 export type TDecisionDetail = {
@@ -126,5 +127,7 @@ function targetOf(kind: TDecisionLinkKind, ref: string): TLinkTarget {
       return { kind, taskId: ref };
     case "INSIGHT":
       return { kind, insightId: ref };
+    case "CHECKLIST_RUN":
+      return { kind, runId: ref };
   }
 }

@@ -1,0 +1,5 @@
+import { PageSkeleton } from "~/components/ui/skeleton";
+
+export default function TasksLoading() {
+  return <PageSkeleton label="Loading your tasks…" blocks={2} />;
+}
