@@ -13,6 +13,7 @@ import { closeMailTransports } from "./automation/deliver";
 import { DEFAULT_AUTOMATION_SETTINGS, type TAutomationSettings } from "./automation/settings";
 import { startAutomationSweeper, type TAutomationSweeper } from "./automation/sweeper";
 import { startConnectorSupervisor, type TConnectorSupervisor } from "./connectors/supervisor";
+import { INSIGHT_SCAN_EVERY_MS } from "./insights/insight-settings";
 import { runJob } from "./run-job";
 
 export type WorkerOptions = {
@@ -91,6 +92,7 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
       { everyMs: 6 * 60 * 60 * 1000 },
     );
     await scheduleRepeating(queues, "handover.draft-due", {}, { everyMs: 60 * 1000 });
+    await scheduleRepeating(queues, "insights.scan", {}, { everyMs: INSIGHT_SCAN_EVERY_MS });
   }
 
   const heartbeatKey = workerHeartbeatKey(prefix);

@@ -29,6 +29,26 @@ export const jobCatalog = {
     queue: QUEUES.maintenance,
     schema: z.object({ retentionDays: z.number().int().min(1).default(14) }),
   },
+  /** Every few minutes: one detector pass per tenant that has work centers (fan-out of `insights.detect`). */
+  "insights.scan": {
+    queue: QUEUES.insights,
+    schema: z.object({}),
+    // The next scan is the retry.
+    jobOptions: { attempts: 1, removeOnComplete: { age: 3_600, count: 100 } },
+  },
+  /**
+   * One tenant's detector pass. SCHEDULED runs the detectors that are due; CHANGED runs the
+   * event-driven ones over the work centers whose timeline was just re-derived.
+   */
+  "insights.detect": {
+    queue: QUEUES.insights,
+    schema: z.object({
+      tenantId: z.uuid(),
+      reason: z.enum(["SCHEDULED", "CHANGED"]),
+      workCenterIds: z.array(z.uuid()).max(500).nullable(),
+    }),
+    jobOptions: { attempts: 2, removeOnComplete: { age: 3_600, count: 500 } },
+  },
   /** Every minute: draft the shift handover of every site whose shift ended in the last two hours without one. */
   "handover.draft-due": {
     queue: QUEUES.maintenance,

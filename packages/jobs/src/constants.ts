@@ -13,6 +13,8 @@ export const QUEUES = {
   execution: "gemba-execution",
   /** Rules firing, escalations and notification delivery: a slow SMTP server never holds up ingest. */
   automation: "gemba-automation",
+  /** Detector passes: seconds of analysis per tenant, kept away from everything latency-sensitive. */
+  insights: "gemba-insights",
 } as const;
 
 export type TQueueName = (typeof QUEUES)[keyof typeof QUEUES];

@@ -2,6 +2,7 @@ import { refreshWorkCenter } from "@gemba/db/execution/refresh-work-center";
 import { requestExecutionRefresh, takeDirtySpan } from "@gemba/jobs/execution-refresh";
 import { liveChannel, type TLiveMessage } from "@gemba/jobs/live-bus";
 import { scheduleStateChecks } from "../automation/state-checks";
+import { requestChangedInsightPass } from "../insights/request-changed-pass";
 import type { JobHandler } from "./types";
 
 /**
@@ -21,6 +22,8 @@ export const executionRefresh: JobHandler<"execution.refresh"> = async (payload,
   }
   // A stretch some STATE_DURATION rule watches gets its check at the due time (one job per stretch).
   if (outcome) await scheduleStateChecks(db, queues, payload, log);
+  // Detectors that follow the live data look at this work center again shortly (once per slot).
+  if (outcome) await requestChangedInsightPass(queues, payload, now);
   const latest = outcome?.intervals.at(-1);
   if (outcome && latest) {
     const message: TLiveMessage = {

@@ -7,6 +7,8 @@ import { executionRefresh } from "./execution-refresh";
 import { executionTick } from "./execution-tick";
 import { handoverDraftDue } from "./handover-draft-due";
 import { ingestBatch } from "./ingest-batch";
+import { insightsDetect } from "./insights-detect";
+import { insightsScan } from "./insights-scan";
 import { pruneConnectorRuns } from "./prune-connector-runs";
 import { purgeAuthRecords } from "./purge-auth-records";
 import type { HandlerMap } from "./types";
@@ -23,4 +25,6 @@ export const handlers: HandlerMap = {
   "automation.escalate": automationEscalate,
   "automation.deliver": automationDeliver,
   "handover.draft-due": handoverDraftDue,
+  "insights.scan": insightsScan,
+  "insights.detect": insightsDetect,
 };

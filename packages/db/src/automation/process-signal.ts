@@ -134,7 +134,7 @@ async function evaluateSignal(
         triggeredAt: signal.occurredAt,
         summary,
         context,
-        values: baseValues(rule, workCenter, {}),
+        values: baseValues(rule, workCenter, { insight: insight.title }),
         evidence: { kind: "INSIGHT", ref: insight.insightId, label: insight.title.slice(0, 200) },
       })),
     };

@@ -200,6 +200,7 @@ export const TEMPLATE_PLACEHOLDERS = [
   "rule",
   "checklist",
   "step",
+  "insight",
 ] as const;
 
 const KNOWN = new Set<string>(TEMPLATE_PLACEHOLDERS);

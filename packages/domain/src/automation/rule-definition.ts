@@ -111,7 +111,7 @@ export const ZEscalationStep = z.object({
     .max(7 * 24 * 60),
 });
 
-/** Title and detail may use placeholders: {workCenter}, {line}, {state}, {minutes}, {reason}, {value}, {rule}. */
+/** Title and detail may use placeholders: {workCenter}, {line}, {state}, {minutes}, {reason}, {value}, {rule}, {checklist}, {step}, {insight} (the insight's title). */
 export const ZCreateTaskAction = z.object({
   kind: z.literal("CREATE_TASK"),
   title: ZText(200),

@@ -103,7 +103,7 @@ export function ActionFields({ actions, onChange, options, errors }: TActionsPro
       <p className={styles.hint}>
         Texts may use <code>{"{workCenter}"}</code> <code>{"{line}"}</code> <code>{"{state}"}</code>{" "}
         <code>{"{minutes}"}</code> <code>{"{reason}"}</code> <code>{"{value}"}</code> <code>{"{checklist}"}</code>{" "}
-        <code>{"{step}"}</code> <code>{"{rule}"}</code>.
+        <code>{"{step}"}</code> <code>{"{insight}"}</code> <code>{"{rule}"}</code>.
       </p>
     </div>
   );

@@ -1,14 +1,10 @@
 /** Sentences a plant manager reads on the insight card: every claim carries its number. */
+import { formatPercent } from "../format-percent";
 import type { TAverageBottleneck } from "./average-bottleneck";
 import type { TBottleneckMove } from "./bottleneck-over-time";
 import type { TMomentaryBottleneck } from "./momentary-bottleneck";
 
 export type TNameOf = (workCenterId: string) => string;
-
-/** Whole percent, as people say it: "71 %". */
-export function formatPercent(share: number): string {
-  return `${Math.round(share * 100)} %`;
-}
 
 /** "PRS-202 was the bottleneck 71 % of the shift (sole 58 %, shifting 13 %); next was WLD-301 at 22 %." */
 export function explainMomentary(result: TMomentaryBottleneck, nameOf: TNameOf, periodLabel = "the period"): string {

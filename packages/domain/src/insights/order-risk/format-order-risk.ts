@@ -19,7 +19,3 @@ export function formatSiteTime(instant: number, now: number, timeZone: string): 
   if (Math.abs(instant - now) < 6 * MS_PER_DAY) return `${weekday} ${clock}`;
   return `${weekday} ${local.day} ${MONTHS[local.month - 1] ?? ""} ${clock}`;
 }
-
-export function formatPercent(probability: number): string {
-  return `${Math.round(probability * 100)} %`;
-}

@@ -1,6 +1,7 @@
 import { MS_PER_DAY, MS_PER_HOUR, MS_PER_MINUTE } from "../../calendar/zoned-time";
 import { findInstantWithPlannedTime } from "../../execution/order-projection";
-import { formatPercent, formatSiteTime, formatUnits } from "./format-order-risk";
+import { formatPercent } from "../format-percent";
+import { formatSiteTime, formatUnits } from "./format-order-risk";
 import { probabilityRateAtLeast, rateBandFor, summarizeRateSamples, type TRateDistribution } from "./rate-distribution";
 
 export type AssessLateOrderRiskInput = {

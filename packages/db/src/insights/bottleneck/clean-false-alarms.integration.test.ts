@@ -1,0 +1,59 @@
+import { MS_PER_DAY } from "@gemba/domain/calendar/zoned-time";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { withTenant } from "../../tenant-scope";
+import { createTestDatabase, type TestDatabase } from "../../testing/test-database";
+import { createMaintenanceRiskDetector } from "../maintenance/maintenance-risk-detector";
+import { recurringDowntimeDetector } from "../patterns/recurring-downtime-detector";
+import { bottleneckDetector } from "./bottleneck-detector";
+import { press, simulateLine, testPlant } from "./simulated-line.testing";
+
+let db: TestDatabase;
+beforeAll(async () => {
+  db = await createTestDatabase();
+});
+afterAll(async () => {
+  await db.drop();
+});
+
+const NOW = new Date("2026-04-24T12:00:00Z");
+const CHECKED_DAYS = 7;
+
+describe("timeline detectors on 30 clean simulated days", () => {
+  it("stay (almost) quiet: moves, patterns and risk flags counted per work-center-day", async () => {
+    // Nothing planted: a line with a steady bottleneck (PRS-01, no flow stops), ordinary failures
+    // whose reasons do not depend on shift, product or time, and no precursor before breakdowns.
+    const line = await simulateLine(db, {
+      plant: testPlant("clean", [press("PRS-01", 0.05), press("PRS-02", 1.5), press("PRS-03", 1.5)]),
+      now: NOW,
+      historyDays: 30,
+    });
+    const workCenters = line.workCenters.size;
+    const trainings: string[] = [];
+    const maintenance = createMaintenanceRiskDetector((outcome) =>
+      trainings.push(outcome.status === "REFUSED" ? `REFUSED: ${outcome.reason}` : outcome.status),
+    );
+    const counts = { moves: 0, patterns: 0, risks: 0 };
+    // A week of daily passes, as the worker would run them, each on the history up to its day.
+    for (let back = CHECKED_DAYS - 1; back >= 0; back--) {
+      const run = { tenantId: line.tenantId, now: NOW.getTime() - back * MS_PER_DAY, workCenterIds: null };
+      await withTenant(db.app.prisma, line.tenantId, async (tx) => {
+        const moves = (await bottleneckDetector.detect(tx, run)).filter((d) =>
+          d.dedupeKey.startsWith("bottleneck-move:"),
+        );
+        counts.moves += new Set(moves.map((d) => d.dedupeKey)).size;
+        counts.patterns += (await recurringDowntimeDetector.detect(tx, run)).length;
+        counts.risks += (await maintenance.detect(tx, run)).length;
+      });
+    }
+    const workCenterDays = CHECKED_DAYS * workCenters;
+    const rate = (count: number) => (count / workCenterDays).toFixed(3);
+    process.stdout.write(
+      `false alarms on 30 clean days: BOTTLENECK moves ${rate(counts.moves)}, RECURRING_DOWNTIME ${rate(counts.patterns)}, MAINTENANCE_RISK ${rate(counts.risks)} per work-center-day (${workCenterDays} work-center-days; raw ${counts.moves}/${counts.patterns}/${counts.risks}); maintenance model: ${trainings.at(-1)}\n`,
+    );
+    // Bound: at most one false alarm per work center per week and detector (≤ 1/7 per work-center-day);
+    // more than that and people stop reading the feed. Patterns use a Bonferroni-corrected α of 5 %.
+    expect(counts.moves / workCenterDays).toBeLessThanOrEqual(1 / 7);
+    expect(counts.patterns / workCenterDays).toBeLessThanOrEqual(1 / 7);
+    expect(counts.risks / workCenterDays).toBeLessThanOrEqual(1 / 7);
+  }, 120_000);
+});
