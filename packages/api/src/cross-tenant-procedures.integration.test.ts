@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { createUserSession } from "@gemba/auth/sessions";
 import { draftHandover } from "@gemba/db/handover/draft-handover";
+import { storeInsightDrafts } from "@gemba/db/insights/store-insights";
 import { withTenant } from "@gemba/db/tenant-scope";
 import { createTenantFixture, type TenantFixture } from "@gemba/db/testing/fixtures";
 import { createTestDatabase, type TestDatabase } from "@gemba/db/testing/test-database";
@@ -8,6 +9,7 @@ import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { z } from "zod";
 import { appRouter, createCaller } from "./root";
+import { workCenterDraft } from "./services/insights/testing/insight-draft";
 import { createInvitationToken } from "./services/invitations/invitation-token";
 import { isIdField, sampleInput } from "./testing/sample-input";
 import { createTestPlatform, type TestPlatform } from "./testing/test-platform";
@@ -214,6 +216,23 @@ beforeAll(async () => {
     });
   const checklistOfB = await checklistOf(tenantB);
   const checklistOfA = await checklistOf(tenantA);
+  // An insight about the tenant's work center, stored as the worker stores them.
+  const insightOf = (tenant: TenantFixture) =>
+    withTenant(db.app.prisma, tenant.tenantId, async (tx) => {
+      const stored = await storeInsightDrafts(tx, {
+        tenantId: tenant.tenantId,
+        now: Date.now(),
+        drafts: [
+          workCenterDraft(
+            { workCenterId: tenant.workCenterId, lineId: tenant.lineId },
+            { dedupeKey: `probe:${tenant.tenantId}` },
+          ),
+        ],
+      });
+      return { insightId: stored.created[0]?.id ?? "" };
+    });
+  const insightOfB = await insightOf(tenantB);
+  const insightOfA = await insightOf(tenantA);
   // One id of tenant B per identifier name a procedure may take.
   foreignIds = {
     tenantId: tenantB.tenantId,
@@ -248,6 +267,7 @@ beforeAll(async () => {
     ...automationOfB,
     handoverId: handoverOfB.handoverId,
     ...checklistOfB,
+    ...insightOfB,
   };
   ownIds = {
     ...foreignIds,
@@ -275,6 +295,7 @@ beforeAll(async () => {
     ...automationOfA,
     handoverId: handoverOfA.handoverId,
     ...checklistOfA,
+    ...insightOfA,
   };
   // Positions and small serial numbers are not names: they may appear in any tenant's output.
   const {

@@ -7,6 +7,7 @@ import { downtimeRouter } from "./routers/downtime";
 import { executionRouter } from "./routers/execution";
 import { floorRouter } from "./routers/floor";
 import { handoverRouter } from "./routers/handover";
+import { insightsRouter } from "./routers/insights";
 import { meRouter } from "./routers/me";
 import { onboardingRouter } from "./routers/onboarding";
 import { plantRouter } from "./routers/plant";
@@ -33,6 +34,7 @@ export const appRouter = router({
   rules: rulesRouter,
   webhookEndpoints: webhookEndpointsRouter,
   checklists: checklistsRouter,
+  insights: insightsRouter,
 });
 
 export type AppRouter = typeof appRouter;

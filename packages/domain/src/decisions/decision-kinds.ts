@@ -30,7 +30,7 @@ export const decisionLinkKindLabels: Record<TDecisionLinkKind, string> = {
 };
 
 /** The situations a decision can be logged from (and which attach a context snapshot). */
-export const SITUATION_KINDS = ["DOWNTIME", "ORDER"] as const;
+export const SITUATION_KINDS = ["DOWNTIME", "ORDER", "INSIGHT"] as const;
 export type TSituationKind = (typeof SITUATION_KINDS)[number];
 
 export const TASK_STATUSES = ["OPEN", "ACKNOWLEDGED", "DONE", "CANCELLED"] as const;

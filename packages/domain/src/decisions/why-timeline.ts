@@ -23,6 +23,7 @@ export type TTimelineRef =
   | { type: "decision"; id: string }
   | { type: "task"; id: string }
   | { type: "order"; id: string }
+  | { type: "insight"; id: string }
   | { type: "downtime"; workCenterId: string; stopStart: string };
 
 export type TTimelineItem = {

@@ -11,6 +11,7 @@ const tabs = [
   { href: "/admin/reasons", label: "Reason codes" },
   { href: "/admin/work-centers", label: "Work centers" },
   { href: "/admin/webhooks", label: "Webhooks" },
+  { href: "/admin/insights", label: "Insights" },
   { href: "/admin/audit", label: "Audit log" },
 ];
 

@@ -129,7 +129,9 @@ export function formToInput(
           }
         : situation?.kind === "ORDER"
           ? { situation: { kind: "ORDER" as const, orderId: situation.orderId } }
-          : {}),
+          : situation?.kind === "INSIGHT"
+            ? { situation: { kind: "INSIGHT" as const, insightId: situation.insightId } }
+            : {}),
       ...(form.workCenterId ? { workCenterId: form.workCenterId } : {}),
       idempotencyKey: context.idempotencyKey,
     },

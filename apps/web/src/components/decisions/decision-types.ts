@@ -20,4 +20,5 @@ export type TWhyItem = TWhyTimeline["items"][number];
  */
 export type TSituationProp =
   | { kind: "DOWNTIME"; workCenterId: string; stopStart: Date | string; label?: string }
-  | { kind: "ORDER"; orderId: string; label?: string };
+  | { kind: "ORDER"; orderId: string; label?: string }
+  | { kind: "INSIGHT"; insightId: string; label?: string };

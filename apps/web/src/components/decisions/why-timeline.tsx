@@ -198,6 +198,7 @@ const subjectWords: Record<NonNullable<TWhyItem["ref"]>["type"], string> = {
   downtime: "This stop",
   order: "This order",
   task: "This task",
+  insight: "This insight",
 };
 
 /** Whether an entry is the thing being explained (the stop itself, the decision itself). */
@@ -220,5 +221,7 @@ function hrefOf(ref: TWhyItem["ref"]): string | null {
       return `/decisions/why?workCenterId=${ref.workCenterId}&stopStart=${encodeURIComponent(ref.stopStart)}`;
     case "order":
       return `/decisions/why?orderId=${ref.id}`;
+    case "insight":
+      return `/insights/${ref.id}`;
   }
 }

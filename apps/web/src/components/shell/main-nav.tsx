@@ -12,6 +12,7 @@ import {
   DecisionIcon,
   FloorIcon,
   HandoverIcon,
+  InsightIcon,
   TasksIcon,
 } from "~/components/ui/icons";
 import styles from "./sidebar.module.css";
@@ -24,6 +25,7 @@ const items: TNavItem[] = [
   { href: "/floor", label: "Floor", minimum: "OPERATOR", icon: <FloorIcon /> },
   { href: "/tasks", label: "Tasks", minimum: "OPERATOR", icon: <TasksIcon /> },
   { href: "/handover", label: "Handover", minimum: "OPERATOR", icon: <HandoverIcon /> },
+  { href: "/insights", label: "Insights", minimum: "MANAGER", icon: <InsightIcon /> },
   { href: "/decisions", label: "Decisions", minimum: "MANAGER", icon: <DecisionIcon /> },
   { href: "/automation", label: "Automation", minimum: "MANAGER", icon: <AutomationIcon /> },
   { href: "/checklists", label: "Checklists", minimum: "MANAGER", icon: <ChecklistIcon /> },

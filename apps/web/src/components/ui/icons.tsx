@@ -277,3 +277,13 @@ export function ArchiveIcon(props: TIconProps) {
     </Icon>
   );
 }
+
+/** A light bulb: something the detectors found. */
+export function InsightIcon(props: TIconProps) {
+  return (
+    <Icon {...props}>
+      <path d="M9 18h6M10 21h4" />
+      <path d="M12 3a6 6 0 0 0-3.6 10.8c.6.5 1 1.2 1 2V16h5.2v-.2c0-.8.4-1.5 1-2A6 6 0 0 0 12 3z" />
+    </Icon>
+  );
+}

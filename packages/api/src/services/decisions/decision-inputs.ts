@@ -15,6 +15,7 @@ const ZDowntimeKey = { workCenterId: z.uuid(), stopStart: ZInstant };
 export const ZDecisionSituation = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("DOWNTIME"), ...ZDowntimeKey }),
   z.object({ kind: z.literal("ORDER"), orderId: z.uuid() }),
+  z.object({ kind: z.literal("INSIGHT"), insightId: z.uuid() }),
 ]);
 export type TDecisionSituation = z.infer<typeof ZDecisionSituation>;
 
@@ -72,20 +73,21 @@ export type TListDecisionsInput = z.infer<typeof ZListDecisionsInput>;
 
 /**
  * The subject of a "why" timeline. Flat rather than a union so each kind names its own keys:
- * ORDER needs orderId; DOWNTIME workCenterId and stopStart; DECISION decisionId.
+ * ORDER needs orderId; DOWNTIME workCenterId and stopStart; DECISION decisionId; INSIGHT insightId.
  */
 export const ZWhyInput = z
   .object({
-    subject: z.enum(["ORDER", "DOWNTIME", "DECISION"]),
+    subject: z.enum(["ORDER", "DOWNTIME", "DECISION", "INSIGHT"]),
     orderId: z.uuid().optional(),
     workCenterId: z.uuid().optional(),
     stopStart: ZInstant.optional(),
     decisionId: z.uuid().optional(),
+    insightId: z.uuid().optional(),
     /** Only these kinds of entries; left out or empty, all. */
     kinds: z.array(z.enum(TIMELINE_KINDS)).max(TIMELINE_KINDS.length).optional(),
   })
   .superRefine((input, ctx) => {
-    const need = (field: "orderId" | "workCenterId" | "stopStart" | "decisionId") => {
+    const need = (field: "orderId" | "workCenterId" | "stopStart" | "decisionId" | "insightId") => {
       if (!input[field])
         ctx.addIssue({
           code: "custom",
@@ -99,5 +101,6 @@ export const ZWhyInput = z
       need("stopStart");
     }
     if (input.subject === "DECISION") need("decisionId");
+    if (input.subject === "INSIGHT") need("insightId");
   });
 export type TWhyInput = z.infer<typeof ZWhyInput>;

@@ -50,7 +50,10 @@ export async function logDecision(
   if (firstProblem) throw new AppError("BAD_REQUEST", firstProblem.message);
 
   const focusWorkCenter = situation?.workCenter ?? workCenter;
-  const snapshot = await captureContextSnapshot(tx, await focusOf(actor, focusWorkCenter), now);
+  const focus = focusWorkCenter
+    ? await focusOf(actor, focusWorkCenter)
+    : { line: situation?.line ?? null, workCenter: null };
+  const snapshot = await captureContextSnapshot(tx, focus, now);
   const links = mergeLinks(situation, evidence);
 
   const [inserted] = await tx.decision.createManyAndReturn({

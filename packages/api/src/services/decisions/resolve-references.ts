@@ -128,7 +128,54 @@ export type TResolvedSituation = {
   link: TResolvedLink;
   /** Where it happened: its states and events go into the snapshot. */
   workCenter: TResolvedWorkCenter | null;
+  /** A line-wide situation without a work center (a line's bottleneck): that line is captured. */
+  line?: { id: string; name: string } | null;
 };
+
+const insightKindWords: Record<string, string> = {
+  SPC: "SPC",
+  ANOMALY: "Anomaly",
+  BOTTLENECK: "Bottleneck",
+  RECURRING_DOWNTIME: "Recurring downtime",
+  LATE_ORDER: "Late order",
+  MAINTENANCE_RISK: "Maintenance risk",
+};
+
+export type TResolvedInsight = {
+  id: string;
+  workCenter: TResolvedWorkCenter | null;
+  line: { id: string; name: string } | null;
+  spanStart: Date;
+  spanEnd: Date | null;
+  title: string;
+  link: TResolvedLink;
+};
+
+/** An insight, labelled "Insight (SPC): Cycle time drifting up on PRS-01", with where it applies. */
+export async function resolveInsight(tx: Tx, insightId: string): Promise<TResolvedInsight> {
+  const insight = await tx.insight.findFirst({
+    where: { id: insightId },
+    select: { id: true, kind: true, title: true, workCenterId: true, lineId: true, spanStart: true, spanEnd: true },
+  });
+  if (!insight)
+    throw new AppError("NOT_FOUND", "This insight does not exist in your plant. Open it again from the feed.");
+  const workCenter = insight.workCenterId ? await resolveWorkCenter(tx, insight.workCenterId).catch(() => null) : null;
+  const lineId = workCenter?.lineId ?? insight.lineId;
+  const line = lineId ? await tx.line.findFirst({ where: { id: lineId }, select: { id: true, name: true } }) : null;
+  return {
+    id: insight.id,
+    workCenter,
+    line,
+    spanStart: insight.spanStart,
+    spanEnd: insight.spanEnd,
+    title: insight.title,
+    link: {
+      kind: "INSIGHT",
+      ref: insight.id,
+      label: `Insight (${insightKindWords[insight.kind] ?? insight.kind}): ${insight.title}`.slice(0, 300),
+    },
+  };
+}
 
 export async function resolveSituation(
   tx: Tx,
@@ -138,6 +185,10 @@ export async function resolveSituation(
   if (situation.kind === "DOWNTIME") {
     const stop = await resolveStop(tx, tenantId, situation.workCenterId, situation.stopStart);
     return { kind: "DOWNTIME", ref: stop.link.ref, link: stop.link, workCenter: stop.workCenter };
+  }
+  if (situation.kind === "INSIGHT") {
+    const insight = await resolveInsight(tx, situation.insightId);
+    return { kind: "INSIGHT", ref: insight.id, link: insight.link, workCenter: insight.workCenter, line: insight.line };
   }
   const order = await resolveOrder(tx, situation.orderId);
   return { kind: "ORDER", ref: order.id, link: order.link, workCenter: order.workCenter };

@@ -10,7 +10,11 @@ import {
 } from "@gemba/domain/decisions/why-timeline";
 import { AppError } from "@gemba/domain/errors";
 import type { TWhyInput } from "./decision-inputs";
-import { resolveOrder, resolveStop } from "./resolve-references";
+import { resolveInsight, resolveOrder, resolveStop } from "./resolve-references";
+
+/** An insight's finding can span weeks; its last day (and an hour after) is what the timeline reads. */
+const INSIGHT_MARGIN_MS = 3_600_000;
+const INSIGHT_MAX_MS = 86_400_000;
 
 export type TWhySubject = {
   kind: TWhyInput["subject"];
@@ -92,6 +96,28 @@ export async function resolveWhyScope(tx: Tx, tenantId: string, input: TWhyInput
         stop: null,
       };
     }
+    case "INSIGHT": {
+      const insight = await resolveInsight(tx, required(input.insightId));
+      const to = Math.min(now, (insight.spanEnd?.getTime() ?? now) + INSIGHT_MARGIN_MS);
+      const window = { from: Math.max(insight.spanStart.getTime() - INSIGHT_MARGIN_MS, to - INSIGHT_MAX_MS), to };
+      const workCenter = insight.workCenter;
+      return {
+        subject: {
+          kind: "INSIGHT",
+          title: insight.title,
+          detail: insight.link.label,
+          workCenter: workCenter ? { id: workCenter.id, code: workCenter.code, name: workCenter.name } : null,
+          from: new Date(window.from),
+          to: new Date(window.to),
+          ref: { type: "insight", id: insight.id },
+        },
+        window,
+        workCenterId: workCenter?.id ?? null,
+        decisionIds: await linkedDecisionIds(tx, "INSIGHT", insight.id),
+        taskIds: [],
+        stop: null,
+      };
+    }
     case "DECISION": {
       const decision = await tx.decision.findFirst({
         where: { id: required(input.decisionId) },
@@ -135,6 +161,6 @@ async function linkedDecisionIds(tx: Tx, kind: string, ref: string): Promise<str
 
 /** ZWhyInput has checked that the subject's keys are there. */
 function required(value: string | undefined): string {
-  if (!value) throw new AppError("BAD_REQUEST", "Say which downtime, order or decision to explain.");
+  if (!value) throw new AppError("BAD_REQUEST", "Say which downtime, order, decision or insight to explain.");
   return value;
 }

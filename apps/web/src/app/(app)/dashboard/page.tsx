@@ -3,6 +3,7 @@ import { DashboardAnalysis } from "~/components/execution/dashboard-analysis";
 import { OrdersTable } from "~/components/execution/orders-table";
 import overviewStyles from "~/components/execution/overview.module.css";
 import { PlantOverview } from "~/components/execution/plant-overview";
+import { DashboardInsightsPanel } from "~/components/insights/dashboard-insights-panel";
 import { PageHeader } from "~/components/ui/page-header";
 import { TimeZoneNote } from "~/components/ui/time-zone-note";
 import { requireRole } from "~/server/auth-guards";
@@ -22,6 +23,7 @@ export default async function DashboardPage() {
         description={<TimeZoneNote timeZone={zone.timeZone} mixed={zone.mixed} />}
       />
       <PlantOverview />
+      <DashboardInsightsPanel />
       <DashboardAnalysis />
       <OrdersTable />
     </div>
