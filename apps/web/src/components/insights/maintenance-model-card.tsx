@@ -58,6 +58,11 @@ export function MaintenanceModelCard() {
                 base rate means its alarms are worth a look.
                 {run.precision === null ? " The held-out days had no alarm to measure precision on." : ""}
               </p>
+              <p className={styles.chartNote} data-testid="maintenance-warnings">
+                {run.warnings.ok
+                  ? "Its warnings appear in the insights feed as maintenance risk."
+                  : `Warnings are off: ${run.warnings.reason} It is retrained daily as history grows.`}
+              </p>
             </div>
           ) : null
         }

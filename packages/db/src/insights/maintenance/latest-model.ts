@@ -1,3 +1,4 @@
+import { hasSkill } from "@gemba/domain/insights/maintenance/classification-metrics";
 import type { Tx } from "../../tenant-scope";
 import { ZClassificationMetricsLike, ZStoredMaintenanceModel } from "./stored-model";
 
@@ -15,6 +16,8 @@ export type TLatestMaintenanceModel = {
   /** Rows the precision and recall above were measured on (the later, held-out days). */
   heldOutRows: number | null;
   featureNames: string[];
+  /** Whether its "at risk" reaches anyone: a model no better than chance on held-out history stays quiet. */
+  warnings: { ok: true } | { ok: false; reason: string };
 };
 
 /** The tenant's last training of the maintenance-risk model and how it did on held-out history; null before the first. */
@@ -36,5 +39,6 @@ export async function loadLatestMaintenanceModel(tx: Tx): Promise<TLatestMainten
     f1: run.f1,
     heldOutRows: heldOut?.success ? heldOut.data.rows : null,
     featureNames: stored.success ? stored.data.featureNames : [],
+    warnings: hasSkill(run),
   };
 }

@@ -79,6 +79,7 @@ describe("maintenance risk detector on simulated history", () => {
     expect(stored?.precision).toBeGreaterThan(2 * (stored?.baseRate ?? 1));
     expect(stored?.recall).toBeGreaterThan(0.5);
     expect(stored?.horizonDays).toBe(3);
+    expect(stored?.warnings).toEqual({ ok: true });
     const flagged = drafts.map((draft) => draft.subject.workCenterId);
     expect(flagged).toEqual([line.workCenters.get("PRS-03")]);
 

@@ -8,6 +8,7 @@ import {
 } from "@gemba/domain/calendar/zoned-time";
 import { buildMaintenanceDraft } from "@gemba/domain/insights/drafts/maintenance-drafts";
 import type { TInsightDraft } from "@gemba/domain/insights/insight";
+import { hasSkill } from "@gemba/domain/insights/maintenance/classification-metrics";
 import {
   predictMaintenanceRisk,
   type TMaintenanceRiskModel,
@@ -156,7 +157,10 @@ export function createMaintenanceRiskDetector(
       const history = await loadMaintenanceHistory(tx, run.now);
       const training = await refreshMaintenanceModel(tx, run, history);
       onTraining(training);
-      return training.model ? maintenanceDrafts(training.model, history, run) : [];
+      // A model no better than chance on held-out history is stored (the admin sees its figures) but warns nobody.
+      return training.model && hasSkill(training.model.heldOut).ok
+        ? maintenanceDrafts(training.model, history, run)
+        : [];
     },
   };
 }

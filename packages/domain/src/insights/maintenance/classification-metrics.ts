@@ -52,3 +52,30 @@ export function chooseThreshold(probabilities: readonly number[], labels: readon
   }
   return best.threshold;
 }
+
+/** Held-out precision must beat flagging at random by this factor before anyone is told "at risk". */
+export const MIN_PRECISION_LIFT = 1.5;
+/** …and catch at least this share of the breakdowns that followed. */
+export const MIN_RECALL = 0.3;
+
+/**
+ * Whether a model's held-out flags mean something. A model trained on history where nothing
+ * announces a breakdown still picks a threshold and flags days; its held-out precision then sits
+ * at the base rate, and its "at risk" would be noise the plant learns to ignore.
+ */
+export function hasSkill(
+  heldOut: Pick<TClassificationMetrics, "precision" | "recall" | "baseRate">,
+): { ok: true } | { ok: false; reason: string } {
+  const { precision, recall, baseRate } = heldOut;
+  if (precision === null || recall === null) {
+    return { ok: false, reason: "On the held-out history it flagged nothing or there was no breakdown to find." };
+  }
+  if (precision < Math.min(1, baseRate * MIN_PRECISION_LIFT) || recall < MIN_RECALL) {
+    const percent = (value: number) => `${Math.round(value * 100)} %`;
+    return {
+      ok: false,
+      reason: `On the held-out history its precision was ${percent(precision)} (chance: ${percent(baseRate)}) and its recall ${percent(recall)}: not better enough than chance to raise warnings.`,
+    };
+  }
+  return { ok: true };
+}
