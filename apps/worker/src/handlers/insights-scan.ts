@@ -17,7 +17,7 @@ export const insightsScan: JobHandler<"insights.scan"> = async (_payload, { db, 
       queues,
       "insights.detect",
       { tenantId, reason: "SCHEDULED", workCenterIds: null },
-      { jobId: `insights-scheduled:${tenantId}:${slot}` },
+      { jobId: `insights-scheduled_${tenantId}_${slot}` },
     );
   }
   return { tenants: rows.length };

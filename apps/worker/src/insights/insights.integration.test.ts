@@ -4,6 +4,8 @@ import { withTenant } from "@gemba/db/tenant-scope";
 import { createTestDatabase, type TestDatabase } from "@gemba/db/testing/test-database";
 import { MS_PER_MINUTE } from "@gemba/domain/calendar/zoned-time";
 import { wakeAutomation } from "@gemba/jobs/automation";
+import { QUEUES } from "@gemba/jobs/constants";
+import { enqueue } from "@gemba/jobs/queue";
 import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createRule, startAutomationTestWorker } from "../automation/testing/automation-worker";
@@ -11,6 +13,7 @@ import { type TestWorker, waitUntil } from "../testing/test-worker";
 import { insightDetectors } from "./all-detectors";
 import { dueDetectors, markDetectorsRun } from "./detector-schedule";
 import { runInsightPass } from "./insight-pass";
+import { requestChangedInsightPass } from "./request-changed-pass";
 
 let db: TestDatabase;
 let plant: TSimulatedPlant;
@@ -102,4 +105,27 @@ describe("insight passes in the worker", () => {
     expect(dueIn20Minutes.map((detector) => detector.kind)).toEqual(["SPC", "ANOMALY", "LATE_ORDER"]);
     await worker.connection.del(`gemba-insights:last-run:${tenantId}`);
   });
+
+  it("asks for one event-driven pass per work center and minute, and fans the scheduled scan out per tenant", async () => {
+    const queue = worker.worker.queues.get(QUEUES.insights);
+    const target = { tenantId: plant.tenantId, workCenterId: plant.workCenters.get(DRIFT_WORK_CENTER) ?? "" };
+    const now = Date.now();
+    await requestChangedInsightPass(worker.worker.queues, target, now);
+    await requestChangedInsightPass(worker.worker.queues, target, now);
+    const delayed = (await queue.getDelayed()).filter((job) => job.name === "insights.detect");
+    expect(delayed.map((job) => job.data)).toEqual([
+      { tenantId: plant.tenantId, reason: "CHANGED", workCenterIds: [target.workCenterId] },
+    ]);
+
+    await enqueue(worker.worker.queues, "insights.scan", {});
+    await waitUntil(
+      async () =>
+        (await queue.getCompleted()).some(
+          (job) =>
+            job.name === "insights.detect" && job.data.tenantId === plant.tenantId && job.data.reason === "SCHEDULED",
+        ),
+      60_000,
+      "the tenant's scheduled pass",
+    );
+  }, 90_000);
 });

@@ -15,6 +15,6 @@ export async function requestChangedInsightPass(
     queues,
     "insights.detect",
     { tenantId: target.tenantId, reason: "CHANGED", workCenterIds: [target.workCenterId] },
-    { jobId: `insights-changed:${target.tenantId}:${target.workCenterId}:${slot}`, delayMs: CHANGED_PASS_DELAY_MS },
+    { jobId: `insights-changed_${target.tenantId}_${target.workCenterId}_${slot}`, delayMs: CHANGED_PASS_DELAY_MS },
   );
 }
