@@ -23,7 +23,12 @@ export const executionRefresh: JobHandler<"execution.refresh"> = async (payload,
   // A stretch some STATE_DURATION rule watches gets its check at the due time (one job per stretch).
   if (outcome) await scheduleStateChecks(db, queues, payload, log);
   // Detectors that follow the live data look at this work center again shortly (once per slot).
-  if (outcome) await requestChangedInsightPass(queues, payload, now);
+  // Best effort: the scheduled scan covers a lost request, and it must not cost the live message.
+  if (outcome) {
+    await requestChangedInsightPass(queues, payload, now).catch((error: unknown) =>
+      log.warn({ workCenterId: payload.workCenterId, err: error }, "could not request an insight pass"),
+    );
+  }
   const latest = outcome?.intervals.at(-1);
   if (outcome && latest) {
     const message: TLiveMessage = {

@@ -46,7 +46,7 @@ export function EvidenceChart({ chart, timeZone }: { chart: TInsightEvidenceChar
       data-testid="evidence-chart"
     >
       <ResponsiveContainer width="100%" height={280}>
-        <ComposedChart data={rows} margin={{ top: 12, right: 96, bottom: 4, left: 0 }}>
+        <ComposedChart data={rows} margin={{ top: 12, right: 124, bottom: 4, left: 0 }}>
           <CartesianGrid stroke="#e6e9ee" vertical={false} />
           <XAxis
             dataKey="t"
@@ -70,7 +70,7 @@ export function EvidenceChart({ chart, timeZone }: { chart: TInsightEvidenceChar
               stroke={LINE_COLORS[index % LINE_COLORS.length]}
               strokeDasharray="5 4"
               ifOverflow="extendDomain"
-              label={{ value: line.label, position: "right", fontSize: 12, fill: "#5a6676" }}
+              label={{ value: line.label, position: "right", fontSize: 11, fill: "#5a6676" }}
             />
           ))}
           <Tooltip

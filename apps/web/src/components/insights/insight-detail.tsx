@@ -63,6 +63,9 @@ function BackLink() {
   );
 }
 
+/** The control chart opened from an insight runs a little past it, to show how it went on. */
+const CHART_MARGIN_MS = 2 * 3_600_000;
+
 function InsightBody({ insight }: { insight: TInsightDetail }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -100,6 +103,7 @@ function InsightBody({ insight }: { insight: TInsightDetail }) {
                 <strong>Recommended: </strong>
                 {insight.recommendation}
               </div>
+              <ChartLink insight={insight} />
             </div>
           </section>
           <section className="card" aria-labelledby="insight-evidence">
@@ -230,5 +234,21 @@ function StatusFacts({ insight, timeZone }: { insight: TInsightDetail; timeZone:
         {insight.detector.shown ? "" : " (hidden from the feed)"}
       </dd>
     </dl>
+  );
+}
+
+/** SPC and anomaly findings open the work center's control chart at the time they were found. */
+function ChartLink({ insight }: { insight: TInsightDetail }) {
+  const workCenter = insight.subject.workCenter;
+  if ((insight.kind !== "SPC" && insight.kind !== "ANOMALY") || !workCenter) return null;
+  const until = new Date(insight.spanEnd ?? insight.detectedAt).getTime() + CHART_MARGIN_MS;
+  return (
+    <Link
+      className={`btn ${styles.chartLink}`}
+      href={`/insights/spc?workCenterId=${workCenter.id}&until=${until}`}
+      data-testid="open-control-chart"
+    >
+      Open {workCenter.code}'s control chart
+    </Link>
   );
 }

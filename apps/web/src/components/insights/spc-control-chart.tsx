@@ -103,7 +103,8 @@ export function SpcControlChart({
             dot={rows.length > 120 ? false : { r: 2 }}
             isAnimationActive={false}
           />
-          {RULES.map((rule) => {
+          {/* Drawn weakest first, so a point beyond 3σ shows rule 1's mark even when it is part of a run too. */}
+          {[...RULES].reverse().map((rule) => {
             const times = segment.violations
               .filter((violation) => violation.rule === rule.rule)
               .flatMap((violation) => violation.times);

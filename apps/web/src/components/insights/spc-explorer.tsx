@@ -16,14 +16,18 @@ import { WorkCenterPicker } from "./work-center-picker";
 const measureKey = (option: TSpcSignalOption) =>
   option.measure.kind === "TELEMETRY" ? `TELEMETRY:${option.measure.tag}` : option.measure.kind;
 
+/** Where the chart page opens: from an insight, its work center and the time it was found. */
+export type TSpcChartLink = { workCenterId: string | null; until: number | null };
+
 /** Pick a work center and one of its signals; see its control chart per product with the rule violations. */
-export function SpcExplorer() {
+export function SpcExplorer({ initial }: { initial: TSpcChartLink }) {
   const trpc = useTRPC();
   const timeZone = usePlantTimeZone();
-  const [workCenterId, setWorkCenterId] = useState("");
+  const [workCenterId, setWorkCenterId] = useState(initial.workCenterId ?? "");
   const [signalKey, setSignalKey] = useState("");
-  const [period, setPeriod] = useState<TPeriod>("7d");
-  const [now] = useState(() => Date.now());
+  const [period, setPeriod] = useState<TPeriod>(initial.until ? "1d" : "7d");
+  // Opened from an insight: the period ends a little after it, so the chart shows what it found.
+  const [now, setNow] = useState(() => initial.until ?? Date.now());
   const signals = useQuery({
     ...trpc.insights.spcSignals.queryOptions({ workCenterId }),
     enabled: workCenterId !== "",
@@ -50,7 +54,14 @@ export function SpcExplorer() {
           <h2 id="spc-title">{chart.data ? `${chart.data.label}` : "Control chart"}</h2>
           <p>Limits are computed per product from its own baseline: a different part has a different normal.</p>
         </div>
-        <SegmentedControl label="Period" options={PERIODS} value={period} onChange={setPeriod} />
+        <div className={styles.periodTools}>
+          {now !== initial.until || initial.until === null ? null : (
+            <button type="button" className="btn btn-ghost" onClick={() => setNow(Date.now())}>
+              Up to now
+            </button>
+          )}
+          <SegmentedControl label="Period" options={PERIODS} value={period} onChange={setPeriod} />
+        </div>
       </div>
       <div className="card-body">
         <div className={styles.pickers}>

@@ -39,6 +39,6 @@ export async function loadLatestMaintenanceModel(tx: Tx): Promise<TLatestMainten
     f1: run.f1,
     heldOutRows: heldOut?.success ? heldOut.data.rows : null,
     featureNames: stored.success ? stored.data.featureNames : [],
-    warnings: hasSkill(run),
+    warnings: heldOut?.success ? hasSkill(heldOut.data) : hasSkill({ ...run, flagged: 0 }),
   };
 }

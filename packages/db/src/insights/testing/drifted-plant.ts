@@ -14,8 +14,12 @@ export const DRIFT_SLOPE_PER_HOUR = 0.02;
 export const DRIFT_WORK_CENTER = "CNC-1";
 
 /** 17 days of history (14 of baseline, the window before, the drift day) with the lathe drifting on the last. */
-export function storeDriftedPlant(db: TestDatabase): Promise<TSimulatedPlant> {
+export function storeDriftedPlant(
+  db: Pick<TestDatabase, "app" | "owner">,
+  tenant?: { slug: string; name: string },
+): Promise<TSimulatedPlant> {
   return storeSimulatedPlant(db, {
+    tenant,
     now: new Date(DRIFT_NOW),
     historyDays: 17,
     alterEvents: (events, ids) =>

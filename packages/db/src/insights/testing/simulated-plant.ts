@@ -80,15 +80,17 @@ export type TSimulatedPlant = PlantIds & {
  * wants found, on the simulator's own data, before anything is stored.
  */
 export async function storeSimulatedPlant(
-  db: TestDatabase,
+  db: Pick<TestDatabase, "app" | "owner">,
   input: {
     now: Date;
     historyDays: number;
+    /** Another name for the tenant, when one database holds more than one such plant (browser tests). */
+    tenant?: { slug: string; name: string };
     alterEvents?: (events: TCanonicalEvent[], ids: PlantIds) => TCanonicalEvent[];
     alterOrders?: (orders: OrderRecord[]) => OrderRecord[];
   },
 ): Promise<TSimulatedPlant> {
-  const plant = DETECTOR_TEST_PLANT;
+  const plant = input.tenant ? { ...DETECTOR_TEST_PLANT, tenant: input.tenant } : DETECTOR_TEST_PLANT;
   const tenant = await db.owner.prisma.tenant.create({ data: plant.tenant, select: { id: true } });
   const tenantId = tenant.id;
   const calendar = buildPlantCalendar(plant, input.now, input.historyDays);

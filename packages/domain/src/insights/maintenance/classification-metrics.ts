@@ -1,3 +1,5 @@
+import { binomialUpperTail } from "../patterns/binomial-tail";
+
 /** Held-out metrics for a yes/no risk flag, with the base rate they must beat to mean anything. */
 export type TClassificationMetrics = {
   rows: number;
@@ -57,24 +59,33 @@ export function chooseThreshold(probabilities: readonly number[], labels: readon
 export const MIN_PRECISION_LIFT = 1.5;
 /** …and catch at least this share of the breakdowns that followed. */
 export const MIN_RECALL = 0.3;
+/**
+ * …and be unlikely as luck: the chance that random flags on as many days would hit as many
+ * breakdowns. Strict, because neighbouring days of one machine are not independent (one breakdown
+ * labels the days before it alike), which makes the binomial tail optimistic.
+ */
+export const MAX_CHANCE_OF_LUCK = 0.01;
 
 /**
  * Whether a model's held-out flags mean something. A model trained on history where nothing
  * announces a breakdown still picks a threshold and flags days; its held-out precision then sits
- * at the base rate, and its "at risk" would be noise the plant learns to ignore.
+ * near the base rate (above it, now and then, by luck on a short test), and its "at risk" would be
+ * noise the plant learns to ignore.
  */
 export function hasSkill(
-  heldOut: Pick<TClassificationMetrics, "precision" | "recall" | "baseRate">,
+  heldOut: Pick<TClassificationMetrics, "precision" | "recall" | "baseRate" | "flagged">,
 ): { ok: true } | { ok: false; reason: string } {
-  const { precision, recall, baseRate } = heldOut;
-  if (precision === null || recall === null) {
+  const { precision, recall, baseRate, flagged } = heldOut;
+  if (precision === null || recall === null || flagged === 0) {
     return { ok: false, reason: "On the held-out history it flagged nothing or there was no breakdown to find." };
   }
-  if (precision < Math.min(1, baseRate * MIN_PRECISION_LIFT) || recall < MIN_RECALL) {
-    const percent = (value: number) => `${Math.round(value * 100)} %`;
+  const percent = (value: number) => `${Math.round(value * 100)} %`;
+  const hits = Math.round(precision * flagged);
+  const luck = binomialUpperTail(hits, flagged, Math.min(1, baseRate));
+  if (precision < Math.min(1, baseRate * MIN_PRECISION_LIFT) || recall < MIN_RECALL || luck > MAX_CHANCE_OF_LUCK) {
     return {
       ok: false,
-      reason: `On the held-out history its precision was ${percent(precision)} (chance: ${percent(baseRate)}) and its recall ${percent(recall)}: not better enough than chance to raise warnings.`,
+      reason: `On the held-out history its precision was ${percent(precision)} (chance: ${percent(baseRate)}) over ${flagged} flagged days and its recall ${percent(recall)}: not clearly better than chance, so it raises no warnings.`,
     };
   }
   return { ok: true };

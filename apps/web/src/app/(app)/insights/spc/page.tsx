@@ -7,8 +7,11 @@ import { requireRole } from "~/server/auth-guards";
 export const metadata: Metadata = { title: "SPC charts" };
 
 /** Individuals control charts of a work center's cycle time, scrap rate or telemetry. */
-export default async function SpcPage() {
+export default async function SpcPage({ searchParams }: { searchParams: Promise<Record<string, string | string[]>> }) {
   const me = await requireRole("MANAGER");
+  const query = await searchParams;
+  const one = (value: string | string[] | undefined) => (typeof value === "string" && value !== "" ? value : null);
+  const until = Number(one(query.until));
   return (
     <div className="page">
       <PageHeader
@@ -17,7 +20,9 @@ export default async function SpcPage() {
         description="Is a process in statistical control? Points outside the limits, or patterns the Western Electric rules flag, are marked."
       />
       <InsightsTabs />
-      <SpcExplorer />
+      <SpcExplorer
+        initial={{ workCenterId: one(query.workCenterId), until: Number.isFinite(until) && until > 0 ? until : null }}
+      />
     </div>
   );
 }
