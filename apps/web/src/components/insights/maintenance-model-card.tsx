@@ -14,7 +14,7 @@ export function MaintenanceModelCard() {
   const trpc = useTRPC();
   const timeZone = usePlantTimeZone();
   const model = useQuery(trpc.insights.maintenanceModel.queryOptions());
-  const run = model.data;
+  const run = model.data?.latest;
   return (
     <section className="card" aria-labelledby="maintenance-model-title" data-testid="maintenance-model">
       <div className="card-header">
@@ -31,10 +31,10 @@ export function MaintenanceModelCard() {
         what="The maintenance model"
         height="120px"
         empty={
-          run === null
+          model.data && run === null
             ? {
                 title: "Not trained yet",
-                text: "It trains once the plant's history (up to 180 days) holds at least 10 work-center days followed by a breakdown, recorded as DOWN with an equipment-failure reason, in its earlier 70 %. Keep classifying stops; it retries daily.",
+                text: `${model.data?.missingBecause ?? "The worker trains it at its next pass."} It retries daily.`,
               }
             : null
         }

@@ -1,6 +1,10 @@
 import { loadBottleneckChart } from "@gemba/db/insights/bottleneck/load-bottleneck-chart";
 import type { TBottleneckChart, TSpcChart, TSpcMeasure, TSpcSignalOption } from "@gemba/db/insights/charts";
-import { loadLatestMaintenanceModel, type TLatestMaintenanceModel } from "@gemba/db/insights/maintenance/latest-model";
+import {
+  loadLatestMaintenanceModel,
+  type TLatestMaintenanceModel,
+  whyMaintenanceModelIsMissing,
+} from "@gemba/db/insights/maintenance/latest-model";
 import { listSpcSignals, loadSpcChart } from "@gemba/db/insights/spc/load-spc-chart";
 import { AppError } from "@gemba/domain/errors";
 import type { TenantActor } from "../scope";
@@ -33,8 +37,12 @@ export async function bottleneckChart(
 }
 
 /** How the last training of the maintenance-risk model did on later, held-out history; null before the first. */
-export function maintenanceModel(actor: TenantActor): Promise<TLatestMaintenanceModel | null> {
-  return loadLatestMaintenanceModel(actor.tx);
+/** The last trained model's figures, or, before the first, why it cannot be trained yet. */
+export async function maintenanceModel(
+  actor: TenantActor,
+): Promise<{ latest: TLatestMaintenanceModel | null; missingBecause: string | null }> {
+  const latest = await loadLatestMaintenanceModel(actor.tx);
+  return { latest, missingBecause: latest ? null : await whyMaintenanceModelIsMissing(actor.tx, Date.now()) };
 }
 
 async function requireWorkCenter(actor: TenantActor, workCenterId: string): Promise<void> {

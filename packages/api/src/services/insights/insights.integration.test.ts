@@ -78,6 +78,14 @@ describe("the insights feed", () => {
     await expect(manager.insights.detectorSettings()).rejects.toMatchObject({ code: "FORBIDDEN" });
     await expect(manager.insights.maintenanceModel()).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
+
+  it("tells an admin why there is no maintenance model yet", async () => {
+    const admin = await plant.caller("ADMIN");
+    expect(await admin.insights.maintenanceModel()).toEqual({
+      latest: null,
+      missingBecause: expect.stringContaining("Needs at least 10 work-center days followed by a breakdown"),
+    });
+  });
 });
 
 describe("an insight's status", () => {

@@ -1,5 +1,6 @@
 import { hasSkill } from "@gemba/domain/insights/maintenance/classification-metrics";
 import type { Tx } from "../../tenant-scope";
+import { loadMaintenanceHistory, trainOnHistory } from "./maintenance-risk-detector";
 import { ZClassificationMetricsLike, ZStoredMaintenanceModel } from "./stored-model";
 
 export type TLatestMaintenanceModel = {
@@ -41,4 +42,14 @@ export async function loadLatestMaintenanceModel(tx: Tx): Promise<TLatestMainten
     featureNames: stored.success ? stored.data.featureNames : [],
     warnings: heldOut?.success ? hasSkill(heldOut.data) : hasSkill({ ...run, flagged: 0 }),
   };
+}
+
+/**
+ * Why there is no model yet, in words, by trying the training now without storing it (a few
+ * hundred milliseconds at most: one tenant's daily figures). Null when it would train: the next
+ * pass of the worker will.
+ */
+export async function whyMaintenanceModelIsMissing(tx: Tx, now: number): Promise<string | null> {
+  const trained = trainOnHistory(await loadMaintenanceHistory(tx, now));
+  return trained.ok ? null : trained.reason;
 }

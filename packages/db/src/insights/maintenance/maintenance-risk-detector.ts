@@ -63,6 +63,15 @@ export async function loadMaintenanceHistory(tx: Tx, now: number): Promise<TMain
   return { workCenters, days };
 }
 
+/** Trains (without storing) on the history as loaded: the one place the training inputs are chosen. */
+export function trainOnHistory(history: TMaintenanceHistory): ReturnType<typeof trainMaintenanceRisk> {
+  // Telemetry only when every work center reports some: rows without it would be dropped from training.
+  const withTelemetry =
+    history.workCenters.length > 0 &&
+    history.workCenters.every((wc) => history.days.some((day) => day.workCenterId === wc.id && day.telemetry));
+  return trainMaintenanceRisk({ days: history.days, telemetryTag: withTelemetry ? RELATIVE_TELEMETRY : null });
+}
+
 /**
  * Trains when the tenant's latest model is missing or a day old and stores the run with its
  * held-out metrics. A refusal (too little history) stores nothing and says why; the last good
@@ -82,11 +91,7 @@ export async function refreshMaintenanceModel(
   if (latest && current && now - latest.trainedAt.getTime() < RETRAIN_AFTER_MS) {
     return { status: "CURRENT", runId: latest.id, model: current };
   }
-  // Telemetry only when every work center reports some: rows without it would be dropped from training.
-  const withTelemetry =
-    history.workCenters.length > 0 &&
-    history.workCenters.every((wc) => history.days.some((day) => day.workCenterId === wc.id && day.telemetry));
-  const trained = trainMaintenanceRisk({ days: history.days, telemetryTag: withTelemetry ? RELATIVE_TELEMETRY : null });
+  const trained = trainOnHistory(history);
   if (!trained.ok) return { status: "REFUSED", reason: trained.reason, model: current };
   const { training, heldOut } = trained;
   const stored = await tx.maintenanceModelRun.create({
