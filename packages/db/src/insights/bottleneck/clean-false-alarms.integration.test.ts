@@ -1,7 +1,8 @@
 import { MS_PER_DAY } from "@gemba/domain/calendar/zoned-time";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { withTenant } from "../../tenant-scope";
+import { type Tx, withTenant } from "../../tenant-scope";
 import { createTestDatabase, type TestDatabase } from "../../testing/test-database";
+import type { TDetectorRun } from "../detector";
 import { loadLatestMaintenanceModel } from "../maintenance/latest-model";
 import { createMaintenanceRiskDetector } from "../maintenance/maintenance-risk-detector";
 import { recurringDowntimeDetector } from "../patterns/recurring-downtime-detector";
@@ -19,6 +20,20 @@ afterAll(async () => {
 const NOW = new Date("2026-04-24T12:00:00Z");
 const CHECKED_DAYS = 7;
 
+/** A week of daily passes, as the worker would run them, each on the history up to its day. */
+const dailyRuns = (tenantId: string) =>
+  Array.from({ length: CHECKED_DAYS }, (_, index) => ({
+    tenantId,
+    now: NOW.getTime() - (CHECKED_DAYS - 1 - index) * MS_PER_DAY,
+    workCenterIds: null,
+  }));
+
+/** Distinct bottleneck moves a pass reports. */
+async function movesFound(tx: Tx, run: TDetectorRun): Promise<number> {
+  const drafts = await bottleneckDetector.detect(tx, run);
+  return new Set(drafts.filter((d) => d.dedupeKey.startsWith("bottleneck-move:")).map((d) => d.dedupeKey)).size;
+}
+
 describe("timeline detectors on 30 clean simulated days", () => {
   it("stay (almost) quiet: moves, patterns and risk flags counted per work-center-day", async () => {
     // Nothing planted: a line with a steady bottleneck (PRS-01, no flow stops), ordinary failures
@@ -34,14 +49,9 @@ describe("timeline detectors on 30 clean simulated days", () => {
       trainings.push(outcome.status === "REFUSED" ? `REFUSED: ${outcome.reason}` : outcome.status),
     );
     const counts = { moves: 0, patterns: 0, risks: 0 };
-    // A week of daily passes, as the worker would run them, each on the history up to its day.
-    for (let back = CHECKED_DAYS - 1; back >= 0; back--) {
-      const run = { tenantId: line.tenantId, now: NOW.getTime() - back * MS_PER_DAY, workCenterIds: null };
+    for (const run of dailyRuns(line.tenantId)) {
       await withTenant(db.app.prisma, line.tenantId, async (tx) => {
-        const moves = (await bottleneckDetector.detect(tx, run)).filter((d) =>
-          d.dedupeKey.startsWith("bottleneck-move:"),
-        );
-        counts.moves += new Set(moves.map((d) => d.dedupeKey)).size;
+        counts.moves += await movesFound(tx, run);
         counts.patterns += (await recurringDowntimeDetector.detect(tx, run)).length;
         counts.risks += (await maintenance.detect(tx, run)).length;
       });
@@ -77,13 +87,9 @@ describe("timeline detectors on 30 clean simulated days", () => {
       trainings.push(outcome.status === "REFUSED" ? `REFUSED: ${outcome.reason}` : outcome.status),
     );
     const counts = { moves: 0, risks: 0 };
-    for (let back = CHECKED_DAYS - 1; back >= 0; back--) {
-      const run = { tenantId: line.tenantId, now: NOW.getTime() - back * MS_PER_DAY, workCenterIds: null };
+    for (const run of dailyRuns(line.tenantId)) {
       await withTenant(db.app.prisma, line.tenantId, async (tx) => {
-        const moves = (await bottleneckDetector.detect(tx, run)).filter((d) =>
-          d.dedupeKey.startsWith("bottleneck-move:"),
-        );
-        counts.moves += new Set(moves.map((d) => d.dedupeKey)).size;
+        counts.moves += await movesFound(tx, run);
         counts.risks += (await maintenance.detect(tx, run)).length;
       });
     }
