@@ -14,7 +14,7 @@ import {
   YAxis,
 } from "recharts";
 import { formatDateTime } from "~/lib/format";
-import { timeTick } from "./evidence-chart";
+import { timeTick } from "./chart-axes";
 import type { TBottleneckChart } from "./insight-types";
 import styles from "./insights.module.css";
 

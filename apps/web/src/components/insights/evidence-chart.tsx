@@ -12,18 +12,11 @@ import {
   YAxis,
 } from "recharts";
 import { formatDateTime } from "~/lib/format";
+import { timeAxisProps, valueAxisProps } from "./chart-axes";
 import { formatFigure, type TInsightEvidenceChart } from "./insight-types";
 import styles from "./insights.module.css";
 
 const LINE_COLORS = ["#c4302b", "#1d8048", "#1f63d6", "#a86400", "#7b4fc9", "#0f8b8d", "#5a6676", "#17202b"];
-
-/** A short date axis: the day when the span crosses days, the time otherwise. */
-export function timeTick(span: number, timeZone: string) {
-  const options: Intl.DateTimeFormatOptions =
-    span > 2 * 86_400_000 ? { month: "short", day: "numeric" } : { hour: "2-digit", minute: "2-digit" };
-  const format = new Intl.DateTimeFormat("en", { ...options, timeZone });
-  return (value: number) => format.format(new Date(value));
-}
 
 /**
  * The insight's own small chart: its series, the reference lines it quotes (limits, baseline, due
@@ -48,21 +41,8 @@ export function EvidenceChart({ chart, timeZone }: { chart: TInsightEvidenceChar
       <ResponsiveContainer width="100%" height={280}>
         <ComposedChart data={rows} margin={{ top: 12, right: 124, bottom: 4, left: 0 }}>
           <CartesianGrid stroke="#e6e9ee" vertical={false} />
-          <XAxis
-            dataKey="t"
-            type="number"
-            scale="time"
-            domain={[first, last]}
-            tickFormatter={timeTick(last - first, timeZone)}
-            tick={{ fontSize: 12, fill: "#5a6676" }}
-            minTickGap={24}
-          />
-          <YAxis
-            tick={{ fontSize: 12, fill: "#5a6676" }}
-            width={56}
-            domain={["auto", "auto"]}
-            tickFormatter={(value: number) => formatFigure(value)}
-          />
+          <XAxis {...timeAxisProps(first, last, timeZone)} />
+          <YAxis {...valueAxisProps} />
           {chart.lines.map((line, index) => (
             <ReferenceLine
               key={`${line.label}-${line.value}`}

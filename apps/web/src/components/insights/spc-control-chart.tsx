@@ -12,7 +12,7 @@ import {
   YAxis,
 } from "recharts";
 import { formatDateTime } from "~/lib/format";
-import { timeTick } from "./evidence-chart";
+import { timeAxisProps, valueAxisProps } from "./chart-axes";
 import { formatFigure, type TSpcChart } from "./insight-types";
 import styles from "./insights.module.css";
 
@@ -54,21 +54,8 @@ export function SpcControlChart({
       <ResponsiveContainer width="100%" height={300}>
         <ComposedChart data={rows} margin={{ top: 12, right: 72, bottom: 4, left: 0 }}>
           <CartesianGrid stroke="#e6e9ee" vertical={false} />
-          <XAxis
-            dataKey="t"
-            type="number"
-            scale="time"
-            domain={[first, last]}
-            tickFormatter={timeTick(last - first, timeZone)}
-            tick={{ fontSize: 12, fill: "#5a6676" }}
-            minTickGap={24}
-          />
-          <YAxis
-            tick={{ fontSize: 12, fill: "#5a6676" }}
-            width={56}
-            domain={["auto", "auto"]}
-            tickFormatter={(value: number) => formatFigure(value)}
-          />
+          <XAxis {...timeAxisProps(first, last, timeZone)} />
+          <YAxis {...valueAxisProps} />
           {limits ? (
             <>
               <ReferenceLine y={limits.upper} stroke="#c4302b" ifOverflow="extendDomain" label={limitLabel("UCL")} />
